@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DailyPapers.Infrastructure.Storage;
+
+/// <summary>
+/// The store's model, shared by both providers. Each provider has its own subclass so that each keeps its own
+/// migrations (rule: every migration is added for every provider — see docs/storage.md).
+/// </summary>
+public abstract class DailyPapersDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<PaperEntity> Papers => Set<PaperEntity>();
+
+    public DbSet<ListingEntity> Listings => Set<ListingEntity>();
+
+    public DbSet<StoreCounterEntity> Counters => Set<StoreCounterEntity>();
+
+    public DbSet<SyncStateEntity> SyncStates => Set<SyncStateEntity>();
+
+    public abstract StoreProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PaperEntity>(paper =>
+        {
+            paper.ToTable("papers");
+            paper.HasKey(p => p.Id);
+            paper.Property(p => p.Id).HasMaxLength(40);
+            paper.Property(p => p.Title).HasMaxLength(2000);
+            paper.HasIndex(p => p.ChangeSeq);
+            paper.HasIndex(p => p.SubmittedAt);
+            paper.HasMany(p => p.Listings).WithOne(l => l.Paper).HasForeignKey(l => l.PaperId);
+        });
+
+        modelBuilder.Entity<ListingEntity>(listing =>
+        {
+            listing.ToTable("listings");
+            listing.HasKey(l => l.Id);
+            listing.Property(l => l.PaperId).HasMaxLength(40);
+            // One listing per paper, day and source: the key that makes every import idempotent.
+            listing.HasIndex(l => new { l.Day, l.Source, l.PaperId }).IsUnique();
+            listing.HasIndex(l => l.PaperId);
+        });
+
+        modelBuilder.Entity<StoreCounterEntity>(counter =>
+        {
+            counter.ToTable("store_counters");
+            counter.HasKey(c => c.Name);
+            counter.Property(c => c.Name).HasMaxLength(64);
+            counter.HasData(new StoreCounterEntity { Name = StoreCounterEntity.PaperChanges, Value = 0 });
+        });
+
+        modelBuilder.Entity<SyncStateEntity>(state =>
+        {
+            state.ToTable("sync_states");
+            state.HasKey(s => s.Key);
+            state.Property(s => s.Key).HasMaxLength(200);
+        });
+    }
+}

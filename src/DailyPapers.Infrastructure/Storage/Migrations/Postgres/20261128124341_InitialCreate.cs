@@ -1,0 +1,140 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "papers",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    title = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    @abstract = table.Column<string>(name: "abstract", type: "text", nullable: false),
+                    authors = table.Column<string>(type: "text", nullable: false),
+                    categories = table.Column<string>(type: "text", nullable: false),
+                    submitted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    comments = table.Column<string>(type: "text", nullable: true),
+                    journal_ref = table.Column<string>(type: "text", nullable: true),
+                    doi = table.Column<string>(type: "text", nullable: true),
+                    license = table.Column<string>(type: "text", nullable: true),
+                    github_repo = table.Column<string>(type: "text", nullable: true),
+                    github_stars = table.Column<int>(type: "integer", nullable: true),
+                    project_page = table.Column<string>(type: "text", nullable: true),
+                    ai_summary = table.Column<string>(type: "text", nullable: true),
+                    ai_keywords = table.Column<string>(type: "text", nullable: true),
+                    is_deleted = table.Column<bool>(type: "boolean", nullable: false),
+                    change_seq = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    modified_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_papers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "store_counters",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_store_counters", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_states",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    value = table.Column<string>(type: "text", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sync_states", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "listings",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    paper_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    source = table.Column<int>(type: "integer", nullable: false),
+                    upvotes = table.Column<int>(type: "integer", nullable: false),
+                    num_comments = table.Column<int>(type: "integer", nullable: false),
+                    submitted_by = table.Column<string>(type: "text", nullable: true),
+                    listed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    thumbnail_url = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_listings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_listings_papers_paper_id",
+                        column: x => x.paper_id,
+                        principalTable: "papers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "store_counters",
+                columns: new[] { "name", "value" },
+                values: new object[] { "paper_changes", 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_listings_day_source_paper_id",
+                table: "listings",
+                columns: new[] { "day", "source", "paper_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_listings_paper_id",
+                table: "listings",
+                column: "paper_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_papers_change_seq",
+                table: "papers",
+                column: "change_seq");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_papers_submitted_at",
+                table: "papers",
+                column: "submitted_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "listings");
+
+            migrationBuilder.DropTable(
+                name: "store_counters");
+
+            migrationBuilder.DropTable(
+                name: "sync_states");
+
+            migrationBuilder.DropTable(
+                name: "papers");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DailyPapers.Infrastructure.Storage;
+
+/// <summary>
+/// Creates store contexts for the configured provider. A singleton: the web host, the CLI verbs and the tests
+/// all open the store through it, so pragmas, naming and migrations are the same everywhere.
+/// </summary>
+public sealed class StoreContextFactory
+{
+    private readonly DbContextOptions<SqliteDailyPapersDbContext>? _sqliteOptions;
+    private readonly DbContextOptions<PostgresDailyPapersDbContext>? _postgresOptions;
+
+    public StoreContextFactory(DatabaseOptions options, string dataDirectory)
+    {
+        Provider = options.ParseProvider();
+        DataDirectory = Path.GetFullPath(dataDirectory);
+        if (Provider == StoreProvider.Sqlite)
+        {
+            var connectionString = options.ConnectionString;
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                Directory.CreateDirectory(DataDirectory);
+                connectionString = new SqliteConnectionStringBuilder
+                {
+                    DataSource = Path.Combine(DataDirectory, "dailypapers.db"),
+                    Pooling = true,
+                    DefaultTimeout = 60,
+                }.ToString();
+            }
+
+            ConnectionString = connectionString;
+            _sqliteOptions = new DbContextOptionsBuilder<SqliteDailyPapersDbContext>()
+                .UseSqlite(connectionString)
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(SqlitePragmaInterceptor.Instance)
+                .Options;
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but Database:ConnectionString is empty; set Database__ConnectionString.");
+            }
+
+            ConnectionString = options.ConnectionString;
+            _postgresOptions = new DbContextOptionsBuilder<PostgresDailyPapersDbContext>()
+                .UseNpgsql(options.ConnectionString)
+                .UseSnakeCaseNamingConvention()
+                .Options;
+        }
+    }
+
+    public StoreProvider Provider { get; }
+
+    /// <summary>The instance's data folder: the SQLite file, the search index and import reports live here.</summary>
+    public string DataDirectory { get; }
+
+    public string ConnectionString { get; }
+
+    public DailyPapersDbContext CreateContext() => Provider == StoreProvider.Sqlite
+        ? new SqliteDailyPapersDbContext(_sqliteOptions!)
+        : new PostgresDailyPapersDbContext(_postgresOptions!);
+
+    /// <summary>Creates or upgrades the schema; safe to call from several processes at once.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var context = CreateContext();
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,7 @@
+namespace DailyPapers.Infrastructure.Storage;
+
+public enum StoreProvider
+{
+    Sqlite = 0,
+    Postgres = 1,
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using DailyPapers.Core.Listings;
+using DailyPapers.Core.Papers;
+using DailyPapers.Infrastructure.Papers;
+
+namespace DailyPapers.Api;
+
+/// <summary>The read API, in Hugging Face's shapes: <c>/api/daily_papers</c> and <c>/api/papers/{id}</c>.</summary>
+public static class DailyPapersApi
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 100;
+
+    public static IEndpointRouteBuilder MapDailyPapersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/daily_papers", DailyPapersAsync);
+        api.MapGet("/papers/{**id}", PaperAsync);
+        return app;
+    }
+
+    private static async Task<IResult> DailyPapersAsync(HttpRequest request, PaperQueries queries, CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        if (!TryReadInt(query["limit"], DefaultLimit, 1, MaxLimit, out var limit))
+        {
+            return Error($"limit must be a whole number from 1 to {MaxLimit}.");
+        }
+
+        if (!TryReadInt(query["p"], 0, 0, 100_000, out var pageIndex))
+        {
+            return Error("p (the page index) must be a whole number from 0.");
+        }
+
+        ListingPeriod? period;
+        string? date = query["date"], week = query["week"], month = query["month"];
+        if (new[] { date, week, month }.Count(v => !string.IsNullOrEmpty(v)) > 1)
+        {
+            return Error("Give one of date, week or month, not several.");
+        }
+
+        if (!string.IsNullOrEmpty(date))
+        {
+            if (!ListingPeriod.TryParseDay(date, out var p))
+            {
+                return Error($"date must be {ListingPeriod.DayFormat}.");
+            }
+
+            period = p;
+        }
+        else if (!string.IsNullOrEmpty(week))
+        {
+            if (!ListingPeriod.TryParseWeek(week, out var p))
+            {
+                return Error($"week must be {ListingPeriod.WeekFormat}.");
+            }
+
+            period = p;
+        }
+        else if (!string.IsNullOrEmpty(month))
+        {
+            if (!ListingPeriod.TryParseMonth(month, out var p))
+            {
+                return Error($"month must be {ListingPeriod.MonthFormat}.");
+            }
+
+            period = p;
+        }
+        else
+        {
+            var latest = await queries.LatestListingDayAsync(cancellationToken);
+            if (latest is null)
+            {
+                return Results.Json(Array.Empty<HfDailyItemJson>());
+            }
+
+            period = ListingPeriod.Day(latest.Value);
+        }
+
+        var page = await queries.ListAsync(period, source: null, pageIndex, limit, cancellationToken);
+        return Results.Json(page.Papers.Select(HfDailyItemJson.From).ToList());
+    }
+
+    private static async Task<IResult> PaperAsync(string id, PaperQueries queries, CancellationToken cancellationToken)
+    {
+        if (!ArxivId.TryParse(id, out var arxivId))
+        {
+            return ArxivId.HasIdShape(id)
+                ? Results.Json(new { error = $"Paper {id} not found" }, statusCode: StatusCodes.Status404NotFound)
+                : Error($"\"{PaperText.SingleLine(id)}\" is not {ArxivId.ExpectedFormat}.");
+        }
+
+        var paper = await queries.FindAsync(arxivId, cancellationToken);
+        return paper is null
+            ? Results.Json(new { error = $"Paper {arxivId} not found" }, statusCode: StatusCodes.Status404NotFound)
+            : Results.Json(HfPaperJson.From(paper));
+    }
+
+    private static IResult Error(string message) =>
+        Results.Json(new { error = message }, statusCode: StatusCodes.Status400BadRequest);
+
+    private static bool TryReadInt(string? text, int fallback, int min, int max, out int value)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            value = fallback;
+            return true;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+    }
+}

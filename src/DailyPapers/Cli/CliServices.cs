@@ -1,0 +1,22 @@
+using DailyPapers.Hosting;
+using DailyPapers.Infrastructure.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace DailyPapers.Cli;
+
+/// <summary>The services a CLI verb needs, configured exactly as the web host configures them.</summary>
+internal static class CliServices
+{
+    public static async Task<ServiceProvider> StartAsync(string? dataOption, CancellationToken cancellationToken)
+    {
+        var configuration = AppConfiguration.Build();
+        var dataDirectory = DataDirectory.Resolve(dataOption, configuration);
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
+            .AddPaperStore(configuration, dataDirectory)
+            .BuildServiceProvider();
+        await services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
+        return services;
+    }
+}

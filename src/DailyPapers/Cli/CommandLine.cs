@@ -1,0 +1,30 @@
+using System.CommandLine;
+using DailyPapers.Web;
+
+namespace DailyPapers.Cli;
+
+/// <summary>All verbs in one place, like a table of contents of what the executable does.</summary>
+internal static class CommandLine
+{
+    /// <summary>The data folder for every verb; `DAILYPAPERS_DATA` when absent.</summary>
+    public static readonly Option<string?> Data = new("--data")
+    {
+        Description = "The data folder (database, index, outbox); default ./data or $DAILYPAPERS_DATA",
+        Recursive = true,
+    };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("DailyPapers: a self-hosted daily research-paper site. With no verb, serves the site.");
+        root.Options.Add(Data);
+        root.SetAction((parse, ct) => WebApp.RunAsync(parse.GetValue(Data), parse.UnmatchedTokens.ToArray(), ct));
+
+        var serve = new Command("serve", "Serve the site (the default).");
+        serve.SetAction((parse, ct) => WebApp.RunAsync(parse.GetValue(Data), parse.UnmatchedTokens.ToArray(), ct));
+        serve.TreatUnmatchedTokensAsErrors = false;
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.Subcommands.Add(serve);
+        // import verbs are registered once the source readers land
+        return root;
+    }
+}

@@ -1,0 +1,40 @@
+using DailyPapers.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DailyPapers.Pages;
+
+/// <summary>The one error page: shows what the page that failed said, or a plain message for the status code.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Message { get; private set; } = "";
+
+    public IReadOnlyList<(string Text, string Href)> Links { get; private set; } = [];
+
+    public IActionResult OnGet(int code) => Show(code);
+
+    public IActionResult OnPost(int code) => Show(code);
+
+    private PageResult Show(int code)
+    {
+        // Reached directly (/error/404) rather than by re-execution, the page still answers with its code.
+        Code = code is >= 400 and <= 599 ? code : 404;
+        var problem = ProblemPage.Of(HttpContext);
+        (Title, Message) = problem is not null ? (problem.Title, problem.Message) : Code switch
+        {
+            400 => ("Bad request", "The address or form had something this site could not understand."),
+            404 => ("Not found", "There is nothing at this address."),
+            405 => ("Method not allowed", "This address does not accept that kind of request."),
+            429 => ("Too many requests", "Please wait a little and try again."),
+            _ => ("Something went wrong", "The error has been logged. Please try again in a moment."),
+        };
+        Links = problem?.Links ?? [("Latest papers", "/")];
+        Response.StatusCode = Code;
+        return Page();
+    }
+}

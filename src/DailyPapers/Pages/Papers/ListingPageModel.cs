@@ -1,0 +1,98 @@
+using System.Globalization;
+using DailyPapers.Core.Listings;
+using DailyPapers.Core.Papers;
+using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DailyPapers.Pages.Papers;
+
+/// <summary>What the day, week and month pages share: parse the period, rank its papers, link to neighbours.</summary>
+public abstract class ListingPageModel(PaperQueries queries) : PageModel
+{
+    public const int PageSize = 50;
+
+    public ListingPage? Listing { get; private set; }
+
+    public ListingSource? Source { get; private set; }
+
+    public string? PreviousHref { get; private set; }
+
+    public string? PreviousLabel { get; private set; }
+
+    public string? NextHref { get; private set; }
+
+    public string? NextLabel { get; private set; }
+
+    protected PaperQueries Queries => queries;
+
+    public string PageHref(int pageIndex)
+    {
+        var source = Source is { } s ? $"source={s.ToString().ToLowerInvariant()}&" : "";
+        return $"?{source}page={pageIndex + 1}";
+    }
+
+    /// <summary>Shows the period, or the page that says why it can't (bad source or page number, empty period).</summary>
+    protected async Task<IActionResult> ShowAsync(ListingPeriod period, CancellationToken cancellationToken)
+    {
+        var sourceText = Request.Query["source"].ToString();
+        if (sourceText.Length > 0)
+        {
+            if (!Enum.TryParse<ListingSource>(sourceText, ignoreCase: true, out var source) || !Enum.IsDefined(source) || int.TryParse(sourceText, out _))
+            {
+                return ProblemPage.Show(HttpContext, 400, "Unknown source", $"\"{sourceText}\" is not a source; expected arxiv, hf or curated.");
+            }
+
+            Source = source;
+        }
+
+        var pageText = Request.Query["page"].ToString();
+        var pageNumber = 1;
+        if (pageText.Length > 0 && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1 || pageNumber > 100_000))
+        {
+            return ProblemPage.Show(HttpContext, 400, "Bad page number", $"\"{pageText}\" is not a page number; expected a whole number from 1.");
+        }
+
+        Listing = await queries.ListAsync(period, Source, pageNumber - 1, PageSize, cancellationToken);
+        await LinkNeighboursAsync(period, cancellationToken);
+        ViewData["Title"] = period.Title;
+
+        if (Listing.Total == 0 && Source is null)
+        {
+            var links = new List<(string, string)>();
+            if (PreviousHref is not null) links.Add(($"← {PreviousLabel}", PreviousHref));
+            if (NextHref is not null) links.Add(($"{NextLabel} →", NextHref));
+            links.Add(("Latest papers", "/"));
+            return ProblemPage.Show(HttpContext, 404, $"No papers for {period.Title}",
+                "Nothing was listed in this period. The nearest periods with papers are linked below.", [.. links]);
+        }
+
+        if (Listing.Total > 0 && Listing.Papers.Count == 0)
+        {
+            return ProblemPage.Show(HttpContext, 404, "No such page", $"This period has {Listing.PageCount} page(s) of papers.", ("First page", period.Path));
+        }
+
+        return Page();
+    }
+
+    private async Task LinkNeighboursAsync(ListingPeriod period, CancellationToken cancellationToken)
+    {
+        // Days skip to the nearest day with listings (arXiv announces on weekdays only); weeks and months step by one.
+        if (period.Kind == ListingPeriodKind.Day)
+        {
+            var previous = await queries.AdjacentListingDayAsync(period.Start, after: false, cancellationToken);
+            var next = await queries.AdjacentListingDayAsync(period.End, after: true, cancellationToken);
+            (PreviousHref, PreviousLabel) = previous is { } p ? (ListingPeriod.Day(p).Path, p.ToString("MMM d", CultureInfo.InvariantCulture)) : (null, null);
+            (NextHref, NextLabel) = next is { } n ? (ListingPeriod.Day(n).Path, n.ToString("MMM d", CultureInfo.InvariantCulture)) : (null, null);
+            return;
+        }
+
+        var before = period.Previous();
+        var after = period.Next();
+        var hasBefore = await queries.AdjacentListingDayAsync(period.Start, after: false, cancellationToken) is not null;
+        var hasAfter = await queries.AdjacentListingDayAsync(period.End, after: true, cancellationToken) is not null;
+        (PreviousHref, PreviousLabel) = hasBefore ? (before.Path, before.Key) : (null, null);
+        (NextHref, NextLabel) = hasAfter ? (after.Path, after.Key) : (null, null);
+    }
+}

@@ -1,0 +1,38 @@
+using DailyPapers.Core.Listings;
+using DailyPapers.Core.Papers;
+using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DailyPapers.Pages.Papers;
+
+public sealed class PaperModel(PaperQueries queries) : PageModel
+{
+    public ListedPaper? Paper { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (!ArxivId.TryParse(id, out var arxivId, out var version))
+        {
+            if (ArxivId.HasIdShape(id))
+            {
+                return ProblemPage.Show(HttpContext, 404, "Paper not found", $"arXiv has no paper {id}: its year and month do not exist.", ("Latest papers", "/"));
+            }
+
+            return ProblemPage.Show(HttpContext, 400, "Malformed paper id", $"\"{PaperText.SingleLine(id)}\" is not {ArxivId.ExpectedFormat}.");
+        }
+
+        if (version is not null || arxivId.Value != id)
+        {
+            // One address per paper: versions and URL forms go to the canonical page.
+            return RedirectPermanent($"/papers/{arxivId}");
+        }
+
+        Paper = await queries.FindAsync(arxivId, cancellationToken);
+        return Paper is null
+            ? ProblemPage.Show(HttpContext, 404, "Paper not found", $"There is no paper {arxivId} in this instance yet.",
+                ($"{arxivId} on arXiv", $"https://arxiv.org/abs/{arxivId}"), ("Latest papers", "/"))
+            : Page();
+    }
+}

@@ -1,0 +1,42 @@
+using DailyPapers.Api;
+using DailyPapers.Hosting;
+using DailyPapers.Infrastructure.Storage;
+
+namespace DailyPapers.Web;
+
+/// <summary>Builds the web host: the store, pages, APIs and background jobs. Tests build the same app on a real port.</summary>
+public static class WebApp
+{
+    public static WebApplication Create(string? dataDirectory, string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Pages, wwwroot and appsettings.json are in the build output, wherever the command is run from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+        var dataDir = DataDirectory.Resolve(dataDirectory, builder.Configuration);
+        builder.Services.AddPaperStore(builder.Configuration, dataDir);
+        builder.Services.AddRazorPages();
+
+        var app = builder.Build();
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapRazorPages();
+        app.MapDailyPapersApi();
+        return app;
+    }
+
+    public static async Task<int> RunAsync(string? dataDirectory, string[] args, CancellationToken cancellationToken)
+    {
+        var app = Create(dataDirectory, args);
+        await app.Services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+}
