@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DailyPapers.Infrastructure.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace DailyPapers.Infrastructure.Ingestion;
 
@@ -21,57 +22,53 @@ internal static class PaperSql
         "paper_id", "day", "source", "upvotes", "num_comments", "submitted_by", "listed_at", "thumbnail_url",
     ];
 
-    public static async Task WritePapersAsync(
+    public static Task WritePapersAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<(PaperEntity Row, bool IsNew, bool Changed)> rows,
-        CancellationToken cancellationToken)
-    {
-        await using var command = Upsert(connection, transaction, "papers", PaperColumns, ["id"], ["created_at"]);
-        var p = command.Parameters;
-        foreach (var (row, _, _) in rows)
-        {
-            Set(p[0], row.Id);
-            Set(p[1], row.Version);
-            Set(p[2], row.Title);
-            Set(p[3], row.Abstract);
-            Set(p[4], row.Authors);
-            Set(p[5], row.Categories);
-            Set(p[6], AsUtc(row.SubmittedAt));
-            Set(p[7], AsUtc(row.UpdatedAt));
-            Set(p[8], row.Comments);
-            Set(p[9], row.JournalRef);
-            Set(p[10], row.Doi);
-            Set(p[11], row.License);
-            Set(p[12], row.GithubRepo);
-            Set(p[13], row.GithubStars);
-            Set(p[14], row.ProjectPage);
-            Set(p[15], row.AiSummary);
-            Set(p[16], row.AiKeywords);
-            Set(p[17], row.IsDeleted);
-            Set(p[18], row.ChangeSeq);
-            Set(p[19], AsUtc(row.CreatedAt));
-            Set(p[20], AsUtc(row.ModifiedAt));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+        CancellationToken cancellationToken) =>
+        UpsertAsync(connection, transaction, "papers", PaperColumns, ["id"], ["created_at"], rows.Select(r => r.Row), static row =>
+        [
+            row.Id, row.Version, row.Title, row.Abstract, row.Authors, row.Categories, AsUtc(row.SubmittedAt),
+            AsUtc(row.UpdatedAt), row.Comments, row.JournalRef, row.Doi, row.License, row.GithubRepo, row.GithubStars,
+            row.ProjectPage, row.AiSummary, row.AiKeywords, row.IsDeleted, row.ChangeSeq, AsUtc(row.CreatedAt), AsUtc(row.ModifiedAt),
+        ], cancellationToken);
 
-    public static async Task WriteListingsAsync(
+    public static Task WriteListingsAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<(ListingEntity Row, bool IsNew, bool Changed)> rows,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        UpsertAsync(connection, transaction, "listings", ListingColumns, ["day", "source", "paper_id"], [], rows.Select(r => r.Row), static row =>
+        [
+            row.PaperId, row.Day, (int)row.Source, row.Upvotes, row.NumComments, row.SubmittedBy, AsUtc(row.ListedAt), row.ThumbnailUrl,
+        ], cancellationToken);
+
+    /// <summary>Which of <paramref name="ids"/> are already stored (one indexed lookup per batch).</summary>
+    public static async Task<List<string>> ExistingIdsAsync(
+        DbConnection connection, DbTransaction transaction, StoreProvider provider, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        await using var command = Upsert(connection, transaction, "listings", ListingColumns, ["day", "source", "paper_id"], []);
-        var p = command.Parameters;
-        foreach (var (row, _, _) in rows)
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        if (provider == StoreProvider.Postgres)
         {
-            Set(p[0], row.PaperId);
-            Set(p[1], row.Day);
-            Set(p[2], (int)row.Source);
-            Set(p[3], row.Upvotes);
-            Set(p[4], row.NumComments);
-            Set(p[5], row.SubmittedBy);
-            Set(p[6], AsUtc(row.ListedAt));
-            Set(p[7], row.ThumbnailUrl);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.CommandText = "SELECT id FROM papers WHERE id = ANY(@ids)";
+            AddParameter(command, "@ids", ids.ToArray());
         }
+        else
+        {
+            // SQLite allows 32,766 parameters per statement; batches are far smaller.
+            command.CommandText = $"SELECT id FROM papers WHERE id IN ({string.Join(", ", ids.Select((_, i) => "@id" + i))})";
+            for (var i = 0; i < ids.Count; i++)
+            {
+                AddParameter(command, "@id" + i, ids[i]);
+            }
+        }
+
+        var found = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
     }
 
     public static async Task SetChangeSequenceAsync(DbConnection connection, DbTransaction transaction, long value, CancellationToken cancellationToken)
@@ -84,21 +81,42 @@ internal static class PaperSql
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static DbCommand Upsert(
-        DbConnection connection, DbTransaction transaction, string table, string[] columns, string[] key, string[] keepOnUpdate)
+    private static async Task UpsertAsync<T>(
+        DbConnection connection, DbTransaction transaction, string table, string[] columns, string[] key, string[] keepOnUpdate,
+        IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var updates = columns.Except(key).Except(keepOnUpdate).Select(c => $"{c} = excluded.{c}");
-        command.CommandText =
-            $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) " +
-            $"ON CONFLICT ({string.Join(", ", key)}) DO UPDATE SET {string.Join(", ", updates)}";
-        foreach (var column in columns)
+        var sql = UpsertSql(table, columns, key, keepOnUpdate);
+        if (connection is SqliteConnection sqlite)
         {
-            AddParameter(command, "@" + column, DBNull.Value);
+            SqliteStatementWriter.Execute(sqlite, sql, rows.Select(values), cancellationToken);
+            return;
         }
 
-        return command;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var c = 0; c < columns.Length; c++)
+        {
+            AddParameter(command, $"@p{c}", DBNull.Value);
+        }
+
+        foreach (var row in rows)
+        {
+            var i = 0;
+            foreach (var value in values(row))
+            {
+                command.Parameters[i++].Value = value ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static string UpsertSql(string table, string[] columns, string[] key, string[] keepOnUpdate)
+    {
+        var updates = columns.Except(key).Except(keepOnUpdate).Select(c => $"{c} = excluded.{c}");
+        return $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, c) => $"@p{c}"))}) " +
+            $"ON CONFLICT ({string.Join(", ", key)}) DO UPDATE SET {string.Join(", ", updates)}";
     }
 
     private static void AddParameter(DbCommand command, string name, object value)
@@ -108,8 +126,6 @@ internal static class PaperSql
         parameter.Value = value;
         command.Parameters.Add(parameter);
     }
-
-    private static void Set(DbParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
 
     // Npgsql refuses a DateTime of unspecified kind for timestamptz; SQLite reads them back unspecified.
     private static DateTime? AsUtc(DateTime? value) =>

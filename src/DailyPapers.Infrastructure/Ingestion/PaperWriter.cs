@@ -27,9 +27,16 @@ public sealed class PaperWriter(StoreContextFactory store, TimeProvider clock)
 
         var ids = items.Select(IdOf).Distinct().ToList();
         context.Database.UseTransaction(transaction);
-        var existing = await context.Papers.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var existingListings = (await context.Listings.AsNoTracking().Where(l => ids.Contains(l.PaperId)).ToListAsync(cancellationToken))
-            .ToDictionary(l => (l.PaperId, l.Day, l.Source));
+
+        // Most rows of a first import are new: ask cheaply which ids exist, and load only those rows.
+        var known = await PaperSql.ExistingIdsAsync(connection, transaction, context.Provider, ids, cancellationToken);
+        var existing = known.Count == 0
+            ? []
+            : await context.Papers.AsNoTracking().Where(p => known.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var existingListings = known.Count == 0
+            ? []
+            : (await context.Listings.AsNoTracking().Where(l => known.Contains(l.PaperId)).ToListAsync(cancellationToken))
+                .ToDictionary(l => (l.PaperId, l.Day, l.Source));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var papers = new Dictionary<string, (PaperEntity Row, bool IsNew, bool Changed)>();

@@ -12,6 +12,8 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // Pages are found in this assembly even when a test process is the entry point.
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
             // Pages, wwwroot and appsettings.json are in the build output, wherever the command is run from.
             ContentRootPath = AppContext.BaseDirectory,
         });
