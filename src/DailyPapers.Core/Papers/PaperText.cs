@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace DailyPapers.Core.Papers;
@@ -14,6 +15,12 @@ public static class PaperText
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
+        }
+
+        // Most titles, names and categories are already clean: return them without copying.
+        if (IsSingleLine(text))
+        {
+            return text;
         }
 
         var sb = new StringBuilder(text.Length);
@@ -54,32 +61,27 @@ public static class PaperText
             return string.Empty;
         }
 
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
-        var paragraphs = new List<string>();
-        var current = new StringBuilder();
-        foreach (var raw in lines)
+        // One pass, copying runs of printable ASCII whole: bulk imports normalise every abstract, and the result is
+        // never longer than the text (a joined line break becomes one space, "\n\n" or "\n  " two newlines).
+        var output = ArrayPool<char>.Shared.Rent(text.Length);
+        var writer = new ParagraphWriter(output);
+        var rest = text.AsSpan();
+        while (true)
         {
-            var indented = raw.Length > 0 && char.IsWhiteSpace(raw[0]);
-            var line = SingleLine(raw);
-            if (line.Length == 0 || (indented && current.Length > 0 && StartsParagraph(raw)))
+            var end = rest.IndexOfAny('\n', '\r');
+            writer.Line(end < 0 ? rest : rest[..end]);
+            if (end < 0)
             {
-                Flush(paragraphs, current);
-                if (line.Length == 0)
-                {
-                    continue;
-                }
+                break;
             }
 
-            if (current.Length > 0)
-            {
-                current.Append(' ');
-            }
-
-            current.Append(line);
+            var crlf = rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n';
+            rest = rest[(end + (crlf ? 2 : 1))..];
         }
 
-        Flush(paragraphs, current);
-        return string.Join("\n\n", paragraphs);
+        var result = new string(output, 0, writer.Length);
+        ArrayPool<char>.Shared.Return(output);
+        return result;
     }
 
     /// <summary>The first <paramref name="maxChars"/> characters of the text, cut at a word boundary.</summary>
@@ -100,14 +102,156 @@ public static class PaperText
     // A wrapped line of an abstract is never indented in arXiv's metadata, except the whole-abstract indent of
     // the Kaggle dump ("  A fully…") which starts the first paragraph anyway; indentation of two spaces after
     // text therefore marks a new paragraph.
-    private static bool StartsParagraph(string raw) => raw.StartsWith("  ", StringComparison.Ordinal);
+    private static bool StartsParagraph(ReadOnlySpan<char> raw) => raw.StartsWith("  ", StringComparison.Ordinal);
 
-    private static void Flush(List<string> paragraphs, StringBuilder current)
+    private static bool IsSingleLine(string text)
     {
-        if (current.Length > 0)
+        if (text[0] == ' ' || text[^1] == ' ')
         {
-            paragraphs.Add(current.ToString());
-            current.Clear();
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || IsDropped(c))
+            {
+                return false;
+            }
+
+            previousSpace = false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the paragraphs of <see cref="Paragraphs"/> line by line into a buffer.</summary>
+    private ref struct ParagraphWriter(char[] output)
+    {
+        private int _length;
+        private bool _paragraphHasText;
+        private bool _breakPending;
+        private bool _lineHasText;
+        private bool _pendingSpace;
+
+        public readonly int Length => _length;
+
+        public void Line(ReadOnlySpan<char> raw)
+        {
+            if (_paragraphHasText && StartsParagraph(raw))
+            {
+                _breakPending = true;
+            }
+
+            _lineHasText = false;
+            _pendingSpace = false;
+            while (!raw.IsEmpty)
+            {
+                // Words of printable ASCII separated by single spaces are copied as one run.
+                var special = raw.IndexOfAnyExceptInRange(' ', '~');
+                var run = special < 0 ? raw : raw[..special];
+                if (!run.IsEmpty && !run.Contains("  ", StringComparison.Ordinal))
+                {
+                    Run(run);
+                }
+                else
+                {
+                    foreach (var c in run)
+                    {
+                        Char(c);
+                    }
+                }
+
+                if (special < 0)
+                {
+                    break;
+                }
+
+                Char(raw[special]);
+                raw = raw[(special + 1)..];
+            }
+
+            if (!_lineHasText)
+            {
+                _breakPending = true;
+                _paragraphHasText = false;
+            }
+        }
+
+        private void Run(ReadOnlySpan<char> run)
+        {
+            var trimmed = run.TrimStart(' ');
+            if (trimmed.Length < run.Length)
+            {
+                _pendingSpace = _lineHasText;
+            }
+
+            var body = trimmed.TrimEnd(' ');
+            if (!body.IsEmpty)
+            {
+                Separate();
+                body.CopyTo(output.AsSpan(_length));
+                _length += body.Length;
+            }
+
+            if (body.Length < trimmed.Length)
+            {
+                _pendingSpace = _lineHasText;
+            }
+        }
+
+        private void Char(char c)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                _pendingSpace = _lineHasText;
+                return;
+            }
+
+            if (IsDropped(c))
+            {
+                return;
+            }
+
+            Separate();
+            output[_length++] = c;
+        }
+
+        // Before a line's first text: a paragraph break or a space joining the wrapped line; within it, one space.
+        private void Separate()
+        {
+            if (!_lineHasText)
+            {
+                if (_breakPending && _length > 0)
+                {
+                    output[_length++] = '\n';
+                    output[_length++] = '\n';
+                }
+                else if (_paragraphHasText)
+                {
+                    output[_length++] = ' ';
+                }
+
+                _breakPending = false;
+                _lineHasText = _paragraphHasText = true;
+            }
+            else if (_pendingSpace)
+            {
+                output[_length++] = ' ';
+            }
+
+            _pendingSpace = false;
         }
     }
 

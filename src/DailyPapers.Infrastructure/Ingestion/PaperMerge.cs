@@ -10,12 +10,16 @@ namespace DailyPapers.Infrastructure.Ingestion;
 /// </summary>
 internal static class PaperMerge
 {
-    /// <summary>Applies <paramref name="record"/> to <paramref name="paper"/>; returns whether anything changed.</summary>
-    public static bool Apply(PaperEntity paper, PaperRecord record)
+    /// <summary>
+    /// Applies <paramref name="record"/>, observed at <paramref name="observedAt"/>, to <paramref name="paper"/>;
+    /// returns whether anything changed.
+    /// </summary>
+    public static bool Apply(PaperEntity paper, PaperRecord record, DateTime? observedAt)
     {
         var before = Snapshot(paper);
         var incomingVersion = record.Version ?? 0;
-        if (incomingVersion >= paper.Version)
+        var notOlder = observedAt is null || paper.ObservedAt is null || observedAt >= paper.ObservedAt;
+        if (incomingVersion > paper.Version || (incomingVersion == paper.Version && notOlder))
         {
             paper.Version = incomingVersion;
             paper.Title = record.Title;
@@ -35,13 +39,17 @@ internal static class PaperMerge
         }
 
         paper.SubmittedAt = Earliest(paper.SubmittedAt, Utc(record.SubmittedAt));
-        paper.GithubRepo = record.GithubRepo ?? paper.GithubRepo;
-        paper.GithubStars = record.GithubStars ?? paper.GithubStars;
-        paper.ProjectPage = record.ProjectPage ?? paper.ProjectPage;
-        paper.AiSummary = record.AiSummary ?? paper.AiSummary;
-        if (record.AiKeywords.Count > 0)
+
+        // Links, stars and AI fields change over time: the newest observation wins, an older one only fills gaps.
+        var keywords = record.AiKeywords.Count > 0 ? string.Join('\n', record.AiKeywords) : null;
+        paper.GithubRepo = Pick(record.GithubRepo, paper.GithubRepo, notOlder);
+        paper.GithubStars = notOlder ? record.GithubStars ?? paper.GithubStars : paper.GithubStars ?? record.GithubStars;
+        paper.ProjectPage = Pick(record.ProjectPage, paper.ProjectPage, notOlder);
+        paper.AiSummary = Pick(record.AiSummary, paper.AiSummary, notOlder);
+        paper.AiKeywords = Pick(keywords, paper.AiKeywords, notOlder);
+        if (notOlder && observedAt is not null)
         {
-            paper.AiKeywords = string.Join('\n', record.AiKeywords);
+            paper.ObservedAt = observedAt;
         }
 
         return before != Snapshot(paper);
@@ -63,40 +71,21 @@ internal static class PaperMerge
         return changed;
     }
 
-    public static PaperEntity Clone(PaperEntity p) => new()
-    {
-        Id = p.Id,
-        Version = p.Version,
-        Title = p.Title,
-        Abstract = p.Abstract,
-        Authors = p.Authors,
-        Categories = p.Categories,
-        SubmittedAt = p.SubmittedAt,
-        UpdatedAt = p.UpdatedAt,
-        Comments = p.Comments,
-        JournalRef = p.JournalRef,
-        Doi = p.Doi,
-        License = p.License,
-        GithubRepo = p.GithubRepo,
-        GithubStars = p.GithubStars,
-        ProjectPage = p.ProjectPage,
-        AiSummary = p.AiSummary,
-        AiKeywords = p.AiKeywords,
-        IsDeleted = p.IsDeleted,
-        ChangeSeq = p.ChangeSeq,
-        CreatedAt = p.CreatedAt,
-        ModifiedAt = p.ModifiedAt,
-    };
+    /// <summary>A copy to merge into, so the row as read stays available for comparison.</summary>
+    public static PaperEntity Clone(PaperEntity p) => p.CopyColumns();
 
     /// <summary>Stored times are UTC with whole-second-or-finer precision kept; SQLite round-trips them as text.</summary>
     public static DateTime? Utc(DateTimeOffset? value) => value?.UtcDateTime;
+
+    private static string? Pick(string? incoming, string? stored, bool incomingIsNewer) =>
+        incomingIsNewer ? incoming ?? stored : stored ?? incoming;
 
     private static DateTime? Earliest(DateTime? a, DateTime? b) =>
         a is null ? b : b is null ? a : (a < b ? a : b);
 
     private static (int, string, string, string, string, DateTime?, DateTime?, string?, string?, string?, string?,
-        (string?, int?, string?, string?, string?, bool)) Snapshot(PaperEntity p) =>
+        (string?, int?, string?, string?, string?, bool, DateTime?)) Snapshot(PaperEntity p) =>
         (p.Version, p.Title, p.Abstract, p.Authors, p.Categories, p.SubmittedAt, p.UpdatedAt, p.Comments,
             p.JournalRef, p.Doi, p.License,
-            (p.GithubRepo, p.GithubStars, p.ProjectPage, p.AiSummary, p.AiKeywords, p.IsDeleted));
+            (p.GithubRepo, p.GithubStars, p.ProjectPage, p.AiSummary, p.AiKeywords, p.IsDeleted, p.ObservedAt));
 }

@@ -14,7 +14,7 @@ internal static class PaperSql
     [
         "id", "version", "title", "abstract", "authors", "categories", "submitted_at", "updated_at", "comments",
         "journal_ref", "doi", "license", "github_repo", "github_stars", "project_page", "ai_summary", "ai_keywords",
-        "is_deleted", "change_seq", "created_at", "modified_at",
+        "observed_at", "is_deleted", "change_seq", "created_at", "modified_at",
     ];
 
     private static readonly string[] ListingColumns =
@@ -29,7 +29,7 @@ internal static class PaperSql
         [
             row.Id, row.Version, row.Title, row.Abstract, row.Authors, row.Categories, AsUtc(row.SubmittedAt),
             AsUtc(row.UpdatedAt), row.Comments, row.JournalRef, row.Doi, row.License, row.GithubRepo, row.GithubStars,
-            row.ProjectPage, row.AiSummary, row.AiKeywords, row.IsDeleted, row.ChangeSeq, AsUtc(row.CreatedAt), AsUtc(row.ModifiedAt),
+            row.ProjectPage, row.AiSummary, row.AiKeywords, AsUtc(row.ObservedAt), row.IsDeleted, row.ChangeSeq, AsUtc(row.CreatedAt), AsUtc(row.ModifiedAt),
         ], cancellationToken);
 
     public static Task WriteListingsAsync(

@@ -82,7 +82,7 @@ public sealed class PaperWriter(StoreContextFactory store, TimeProvider clock)
                 : (new PaperEntity { Id = id, CreatedAt = now }, true, true);
         }
 
-        var paperChanged = PaperMerge.Apply(entry.Row, item.Paper);
+        var paperChanged = PaperMerge.Apply(entry.Row, item.Paper, ObservedAt(item));
         var listingChanged = false;
         if (item.Listing is { } listing)
         {
@@ -134,6 +134,12 @@ public sealed class PaperWriter(StoreContextFactory store, TimeProvider clock)
         papers[id] = entry with { Changed = true };
         return ImportOutcome.Deleted;
     }
+
+    /// <summary>When the source saw the record: its listing time or day, else the version's date.</summary>
+    private static DateTime? ObservedAt(PaperItem item) =>
+        PaperMerge.Utc(item.Listing?.ListedAt)
+        ?? item.Listing?.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
+        ?? PaperMerge.Utc(item.Paper.UpdatedAt);
 
     private static string IdOf(SourceItem item) => item switch
     {

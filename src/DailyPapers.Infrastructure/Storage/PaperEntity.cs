@@ -41,6 +41,12 @@ public sealed class PaperEntity
     /// <summary>Keywords joined by newlines.</summary>
     public string? AiKeywords { get; set; }
 
+    /// <summary>
+    /// When the newest record merged into this row was observed (its listing time, else its version date).
+    /// An older observation never overrides a newer one, so the order of imports does not matter.
+    /// </summary>
+    public DateTime? ObservedAt { get; set; }
+
     /// <summary>The source withdrew the paper (OAI-PMH deletion); it is kept but no longer shown.</summary>
     public bool IsDeleted { get; set; }
 
@@ -52,4 +58,12 @@ public sealed class PaperEntity
     public DateTime ModifiedAt { get; set; }
 
     public List<ListingEntity> Listings { get; set; } = [];
+
+    /// <summary>A copy of the column values (not the listings), for merging without touching the row as read.</summary>
+    public PaperEntity CopyColumns()
+    {
+        var copy = (PaperEntity)MemberwiseClone();
+        copy.Listings = [];
+        return copy;
+    }
 }

@@ -1,4 +1,5 @@
 using DailyPapers.Hosting;
+using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,7 @@ internal static class CliServices
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
             .AddPaperStore(configuration, dataDirectory)
+            .AddArxivHarvesting(configuration)
             .BuildServiceProvider();
         await services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
         return services;

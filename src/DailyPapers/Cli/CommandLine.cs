@@ -24,7 +24,8 @@ internal static class CommandLine
         serve.TreatUnmatchedTokensAsErrors = false;
         root.TreatUnmatchedTokensAsErrors = false;
         root.Subcommands.Add(serve);
-        // import verbs are registered once the source readers land
+        root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(HarvestCommand.Build());
         return root;
     }
 }

@@ -1,5 +1,6 @@
 using DailyPapers.Api;
 using DailyPapers.Hosting;
+using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Storage;
 
 namespace DailyPapers.Web;
@@ -20,6 +21,7 @@ public static class WebApp
         configure?.Invoke(builder);
         var dataDir = DataDirectory.Resolve(dataDirectory, builder.Configuration);
         builder.Services.AddPaperStore(builder.Configuration, dataDir);
+        builder.Services.AddArxivHarvesting(builder.Configuration);
         builder.Services.AddRazorPages();
 
         var app = builder.Build();

@@ -148,6 +148,10 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("modified_at");
 
+                    b.Property<DateTime?>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
                     b.Property<string>("ProjectPage")
                         .HasColumnType("text")
                         .HasColumnName("project_page");

@@ -141,6 +141,10 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("modified_at");
 
+                    b.Property<DateTime?>("ObservedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observed_at");
+
                     b.Property<string>("ProjectPage")
                         .HasColumnType("TEXT")
                         .HasColumnName("project_page");

@@ -33,6 +33,7 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                     project_page = table.Column<string>(type: "text", nullable: true),
                     ai_summary = table.Column<string>(type: "text", nullable: true),
                     ai_keywords = table.Column<string>(type: "text", nullable: true),
+                    observed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     is_deleted = table.Column<bool>(type: "boolean", nullable: false),
                     change_seq = table.Column<long>(type: "bigint", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),

@@ -32,6 +32,7 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                     project_page = table.Column<string>(type: "TEXT", nullable: true),
                     ai_summary = table.Column<string>(type: "TEXT", nullable: true),
                     ai_keywords = table.Column<string>(type: "TEXT", nullable: true),
+                    observed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     is_deleted = table.Column<bool>(type: "INTEGER", nullable: false),
                     change_seq = table.Column<long>(type: "INTEGER", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
