@@ -9,7 +9,7 @@ namespace DailyPapers.Infrastructure.Ingestion;
 /// </summary>
 public sealed class ImportRunner(PaperWriter writer)
 {
-    public const int DefaultBatchSize = 2000;
+    public const int DefaultBatchSize = 5000;
 
     public int BatchSize { get; init; } = DefaultBatchSize;
 
@@ -22,7 +22,7 @@ public sealed class ImportRunner(PaperWriter writer)
         CancellationToken cancellationToken)
     {
         var summary = new ImportSummary();
-        var batches = Channel.CreateBounded<List<SourceItem>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<List<SourceItem>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(() => ProduceAsync(items, batches.Writer, summary, cancellationToken), cancellationToken);
         var written = 0;
         await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))

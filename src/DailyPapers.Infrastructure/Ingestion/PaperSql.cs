@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Text.Json;
 using DailyPapers.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 
 namespace DailyPapers.Infrastructure.Ingestion;
@@ -35,7 +37,7 @@ internal static class PaperSql
     public static Task WriteListingsAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<(ListingEntity Row, bool IsNew, bool Changed)> rows,
         CancellationToken cancellationToken) =>
-        UpsertAsync(connection, transaction, "listings", ListingColumns, ["day", "source", "paper_id"], [], rows.Select(r => r.Row), static row =>
+        UpsertAsync(connection, transaction, "listings", ListingColumns, ["paper_id", "day", "source"], [], rows.Select(r => r.Row), static row =>
         [
             row.PaperId, row.Day, (int)row.Source, row.Upvotes, row.NumComments, row.SubmittedBy, AsUtc(row.ListedAt), row.ThumbnailUrl,
         ], cancellationToken);
@@ -53,12 +55,11 @@ internal static class PaperSql
         }
         else
         {
-            // SQLite allows 32,766 parameters per statement; batches are far smaller.
-            command.CommandText = $"SELECT id FROM papers WHERE id IN ({string.Join(", ", ids.Select((_, i) => "@id" + i))})";
-            for (var i = 0; i < ids.Count; i++)
-            {
-                AddParameter(command, "@id" + i, ids[i]);
-            }
+            // One JSON parameter: binding thousands of named parameters costs more than the lookup itself.
+            // CROSS JOIN makes SQLite loop over the id list and probe the primary key; without statistics its
+            // planner may otherwise scan the whole table once per batch (the same holds for the two queries below).
+            command.CommandText = "SELECT p.id FROM json_each(@ids) AS j CROSS JOIN papers AS p ON p.id = j.value";
+            AddParameter(command, "@ids", JsonSerializer.Serialize(ids));
         }
 
         var found = new List<string>();
@@ -70,6 +71,18 @@ internal static class PaperSql
 
         return found;
     }
+
+    /// <summary>The stored rows of these papers, by primary key.</summary>
+    public static IQueryable<PaperEntity> PapersById(DailyPapersDbContext context, IReadOnlyList<string> ids) =>
+        context.Provider == StoreProvider.Postgres
+            ? context.Papers.FromSqlRaw("SELECT * FROM papers WHERE id = ANY({0})", (object)ids.ToArray())
+            : context.Papers.FromSqlRaw("SELECT p.* FROM json_each({0}) AS j CROSS JOIN papers AS p ON p.id = j.value", JsonSerializer.Serialize(ids));
+
+    /// <summary>Every listing of these papers, by the primary key's leading column.</summary>
+    public static IQueryable<ListingEntity> ListingsByPaperId(DailyPapersDbContext context, IReadOnlyList<string> ids) =>
+        context.Provider == StoreProvider.Postgres
+            ? context.Listings.FromSqlRaw("SELECT * FROM listings WHERE paper_id = ANY({0})", (object)ids.ToArray())
+            : context.Listings.FromSqlRaw("SELECT l.* FROM json_each({0}) AS j CROSS JOIN listings AS l ON l.paper_id = j.value", JsonSerializer.Serialize(ids));
 
     public static async Task SetChangeSequenceAsync(DbConnection connection, DbTransaction transaction, long value, CancellationToken cancellationToken)
     {

@@ -32,10 +32,10 @@ public sealed class PaperWriter(StoreContextFactory store, TimeProvider clock)
         var known = await PaperSql.ExistingIdsAsync(connection, transaction, context.Provider, ids, cancellationToken);
         var existing = known.Count == 0
             ? []
-            : await context.Papers.AsNoTracking().Where(p => known.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+            : await PaperSql.PapersById(context, known).AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
         var existingListings = known.Count == 0
             ? []
-            : (await context.Listings.AsNoTracking().Where(l => known.Contains(l.PaperId)).ToListAsync(cancellationToken))
+            : (await PaperSql.ListingsByPaperId(context, known).AsNoTracking().ToListAsync(cancellationToken))
                 .ToDictionary(l => (l.PaperId, l.Day, l.Source));
 
         var now = clock.GetUtcNow().UtcDateTime;

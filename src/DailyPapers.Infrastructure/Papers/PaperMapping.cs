@@ -10,7 +10,7 @@ internal static class PaperMapping
     {
         var all = listings.ToList();
         var inPeriod = period is null ? all : all.Where(l => l.Day >= period.Start && l.Day <= period.End).ToList();
-        var first = inPeriod.OrderBy(l => l.Day).ThenBy(l => l.Id).FirstOrDefault();
+        var first = inPeriod.OrderBy(l => l.Day).ThenBy(l => l.ListedAt).FirstOrDefault();
         return new ListedPaper
         {
             Id = paper.Id,

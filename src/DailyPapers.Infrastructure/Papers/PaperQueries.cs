@@ -41,10 +41,10 @@ public sealed class PaperQueries(StoreContextFactory store)
 
         var ranked = listings
             .GroupBy(l => l.PaperId)
-            .Select(g => new { PaperId = g.Key, Votes = g.Sum(l => l.Upvotes), FirstDay = g.Min(l => l.Day), FirstId = g.Min(l => l.Id) });
+            .Select(g => new { PaperId = g.Key, Votes = g.Sum(l => l.Upvotes), FirstDay = g.Min(l => l.Day), FirstListedAt = g.Min(l => l.ListedAt) });
         var total = await ranked.CountAsync(cancellationToken);
         var page = await ranked
-            .OrderByDescending(r => r.Votes).ThenBy(r => r.FirstDay).ThenBy(r => r.FirstId)
+            .OrderByDescending(r => r.Votes).ThenBy(r => r.FirstDay).ThenBy(r => r.FirstListedAt).ThenBy(r => r.PaperId)
             .Skip(pageIndex * pageSize).Take(pageSize)
             .Select(r => r.PaperId)
             .ToListAsync(cancellationToken);

@@ -27,18 +27,16 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : DbContext
             paper.Property(p => p.Id).HasMaxLength(40);
             paper.Property(p => p.Title).HasMaxLength(2000);
             paper.HasIndex(p => p.ChangeSeq);
-            paper.HasIndex(p => p.SubmittedAt);
             paper.HasMany(p => p.Listings).WithOne(l => l.Paper).HasForeignKey(l => l.PaperId);
         });
 
         modelBuilder.Entity<ListingEntity>(listing =>
         {
             listing.ToTable("listings");
-            listing.HasKey(l => l.Id);
-            listing.Property(l => l.PaperId).HasMaxLength(40);
             // One listing per paper, day and source: the key that makes every import idempotent.
-            listing.HasIndex(l => new { l.Day, l.Source, l.PaperId }).IsUnique();
-            listing.HasIndex(l => l.PaperId);
+            listing.HasKey(l => new { l.PaperId, l.Day, l.Source });
+            listing.Property(l => l.PaperId).HasMaxLength(40);
+            listing.HasIndex(l => new { l.Day, l.Source });
         });
 
         modelBuilder.Entity<StoreCounterEntity>(counter =>

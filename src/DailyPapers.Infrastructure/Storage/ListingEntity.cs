@@ -5,8 +5,6 @@ namespace DailyPapers.Infrastructure.Storage;
 /// <summary>A paper on one day's list, once per source.</summary>
 public sealed class ListingEntity
 {
-    public long Id { get; set; }
-
     public string PaperId { get; set; } = "";
 
     public DateOnly Day { get; set; }

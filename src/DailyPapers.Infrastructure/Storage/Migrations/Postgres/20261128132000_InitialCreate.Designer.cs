@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDailyPapersDbContext))]
-    [Migration("20261128131229_InitialCreate")]
+    [Migration("20261128132000_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -27,16 +27,18 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
 
             modelBuilder.Entity("DailyPapers.Infrastructure.Storage.ListingEntity", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("paper_id");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date")
                         .HasColumnName("day");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
 
                     b.Property<DateTime?>("ListedAt")
                         .HasColumnType("timestamp with time zone")
@@ -45,16 +47,6 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                     b.Property<int>("NumComments")
                         .HasColumnType("integer")
                         .HasColumnName("num_comments");
-
-                    b.Property<string>("PaperId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("paper_id");
-
-                    b.Property<int>("Source")
-                        .HasColumnType("integer")
-                        .HasColumnName("source");
 
                     b.Property<string>("SubmittedBy")
                         .HasColumnType("text")
@@ -68,15 +60,11 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("upvotes");
 
-                    b.HasKey("Id")
+                    b.HasKey("PaperId", "Day", "Source")
                         .HasName("pk_listings");
 
-                    b.HasIndex("PaperId")
-                        .HasDatabaseName("ix_listings_paper_id");
-
-                    b.HasIndex("Day", "Source", "PaperId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_listings_day_source_paper_id");
+                    b.HasIndex("Day", "Source")
+                        .HasDatabaseName("ix_listings_day_source");
 
                     b.ToTable("listings", (string)null);
                 });
@@ -182,9 +170,6 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
 
                     b.HasIndex("ChangeSeq")
                         .HasDatabaseName("ix_papers_change_seq");
-
-                    b.HasIndex("SubmittedAt")
-                        .HasDatabaseName("ix_papers_submitted_at");
 
                     b.ToTable("papers", (string)null);
                 });

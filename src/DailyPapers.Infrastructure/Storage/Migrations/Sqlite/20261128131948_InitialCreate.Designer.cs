@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDailyPapersDbContext))]
-    [Migration("20261128131218_InitialCreate")]
+    [Migration("20261128131948_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -22,14 +22,18 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("DailyPapers.Infrastructure.Storage.ListingEntity", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paper_id");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT")
                         .HasColumnName("day");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
 
                     b.Property<DateTime?>("ListedAt")
                         .HasColumnType("TEXT")
@@ -38,16 +42,6 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                     b.Property<int>("NumComments")
                         .HasColumnType("INTEGER")
                         .HasColumnName("num_comments");
-
-                    b.Property<string>("PaperId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("paper_id");
-
-                    b.Property<int>("Source")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("source");
 
                     b.Property<string>("SubmittedBy")
                         .HasColumnType("TEXT")
@@ -61,15 +55,11 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("upvotes");
 
-                    b.HasKey("Id")
+                    b.HasKey("PaperId", "Day", "Source")
                         .HasName("pk_listings");
 
-                    b.HasIndex("PaperId")
-                        .HasDatabaseName("ix_listings_paper_id");
-
-                    b.HasIndex("Day", "Source", "PaperId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_listings_day_source_paper_id");
+                    b.HasIndex("Day", "Source")
+                        .HasDatabaseName("ix_listings_day_source");
 
                     b.ToTable("listings", (string)null);
                 });
@@ -175,9 +165,6 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
 
                     b.HasIndex("ChangeSeq")
                         .HasDatabaseName("ix_papers_change_seq");
-
-                    b.HasIndex("SubmittedAt")
-                        .HasDatabaseName("ix_papers_submitted_at");
 
                     b.ToTable("papers", (string)null);
                 });

@@ -72,8 +72,6 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                 name: "listings",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
                     paper_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     source = table.Column<int>(type: "INTEGER", nullable: false),
@@ -85,7 +83,7 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_listings", x => x.id);
+                    table.PrimaryKey("pk_listings", x => new { x.paper_id, x.day, x.source });
                     table.ForeignKey(
                         name: "fk_listings_papers_paper_id",
                         column: x => x.paper_id,
@@ -100,25 +98,14 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                 values: new object[] { "paper_changes", 0L });
 
             migrationBuilder.CreateIndex(
-                name: "ix_listings_day_source_paper_id",
+                name: "ix_listings_day_source",
                 table: "listings",
-                columns: new[] { "day", "source", "paper_id" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_listings_paper_id",
-                table: "listings",
-                column: "paper_id");
+                columns: new[] { "day", "source" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_papers_change_seq",
                 table: "papers",
                 column: "change_seq");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_papers_submitted_at",
-                table: "papers",
-                column: "submitted_at");
         }
 
         /// <inheritdoc />

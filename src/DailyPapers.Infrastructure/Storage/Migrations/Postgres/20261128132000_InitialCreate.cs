@@ -1,6 +1,5 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -73,8 +72,6 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                 name: "listings",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     paper_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     day = table.Column<DateOnly>(type: "date", nullable: false),
                     source = table.Column<int>(type: "integer", nullable: false),
@@ -86,7 +83,7 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_listings", x => x.id);
+                    table.PrimaryKey("pk_listings", x => new { x.paper_id, x.day, x.source });
                     table.ForeignKey(
                         name: "fk_listings_papers_paper_id",
                         column: x => x.paper_id,
@@ -101,25 +98,14 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                 values: new object[] { "paper_changes", 0L });
 
             migrationBuilder.CreateIndex(
-                name: "ix_listings_day_source_paper_id",
+                name: "ix_listings_day_source",
                 table: "listings",
-                columns: new[] { "day", "source", "paper_id" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_listings_paper_id",
-                table: "listings",
-                column: "paper_id");
+                columns: new[] { "day", "source" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_papers_change_seq",
                 table: "papers",
                 column: "change_seq");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_papers_submitted_at",
-                table: "papers",
-                column: "submitted_at");
         }
 
         /// <inheritdoc />
