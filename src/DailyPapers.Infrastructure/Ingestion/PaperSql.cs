@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
 using DailyPapers.Infrastructure.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Infrastructure.Ingestion;
 
