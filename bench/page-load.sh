@@ -3,7 +3,7 @@
 #
 # Run from the repo root:  bash bench/page-load.sh
 # Target (from the issue): the dynamic page reaches at least half the static file's requests/s.
-# Knobs (environment): ROUNDS=3 THREADS=2 CONNS=32 DURATION=15s WARMUP=5s DAY=2026-05-13 PORT=<free port>
+# Knobs (environment): ROUNDS=3 THREADS=2 CONNS=32 DURATION=15s WARMUP=10s DAY=2026-05-13 PORT=<free port>
 # Everything stays on 127.0.0.1; the build, data and server live in a temp folder removed on exit.
 set -euo pipefail
 
@@ -11,7 +11,7 @@ ROUNDS=${ROUNDS:-3}
 THREADS=${THREADS:-2}
 CONNS=${CONNS:-32}
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-10s}
 DAY=${DAY:-2026-05-13}
 DAY_FILE=../shared/data/hf-daily-papers/$DAY.json
 EXPECTED_CARDS=${EXPECTED_CARDS:-50}

@@ -13,17 +13,27 @@ public sealed class ImportRunner(PaperWriter writer)
 
     public int BatchSize { get; init; } = DefaultBatchSize;
 
+    /// <summary>Batches parsed ahead of the writer; enough to keep parsing while the store is being opened.</summary>
+    public int BatchesAhead { get; init; } = 3;
+
     /// <param name="items">The parsed items; enumerated on a background thread.</param>
-    /// <param name="bytesRead">Reads how much input has been consumed, for progress.</param>
+    /// <param name="progressProbe">Reads how much input has been consumed, for progress.</param>
+    /// <param name="storeReady">Completes when the store may be written (migrations applied); parsing starts before.</param>
     public async Task<ImportSummary> RunAsync(
         IEnumerable<SourceItem> items,
         Func<ImportProgress> progressProbe,
         IProgress<ImportProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Task? storeReady = null)
     {
         var summary = new ImportSummary();
-        var batches = Channel.CreateBounded<List<SourceItem>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<List<SourceItem>>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(() => ProduceAsync(items, batches.Writer, summary, cancellationToken), cancellationToken);
+        if (storeReady is not null)
+        {
+            await storeReady;
+        }
+
         var written = 0;
         await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
         {

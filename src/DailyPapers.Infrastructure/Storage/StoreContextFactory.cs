@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DailyPapers.Infrastructure.Storage;
 
@@ -34,6 +35,7 @@ public sealed class StoreContextFactory
             _sqliteOptions = new DbContextOptionsBuilder<SqliteDailyPapersDbContext>()
                 .UseSqlite(connectionString)
                 .UseSnakeCaseNamingConvention()
+                .ConfigureWarnings(IgnoreModelDiffAtStart)
                 .AddInterceptors(SqlitePragmaInterceptor.Instance)
                 .Options;
         }
@@ -49,11 +51,17 @@ public sealed class StoreContextFactory
             _postgresOptions = new DbContextOptionsBuilder<PostgresDailyPapersDbContext>()
                 .UseNpgsql(options.ConnectionString)
                 .UseSnakeCaseNamingConvention()
+                .ConfigureWarnings(IgnoreModelDiffAtStart)
                 .Options;
         }
     }
 
     public StoreProvider Provider { get; }
+
+    // Comparing the model with the migrations' snapshot at every start costs more than a whole small import; the
+    // build catches a missing migration instead (MigrationsTests).
+    private static void IgnoreModelDiffAtStart(WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
 
     /// <summary>The instance's data folder: the SQLite file, the search index and import reports live here.</summary>
     public string DataDirectory { get; }

@@ -10,6 +10,14 @@ internal static class CliServices
 {
     public static async Task<ServiceProvider> StartAsync(string? dataOption, CancellationToken cancellationToken)
     {
+        var services = Create(dataOption);
+        await services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
+        return services;
+    }
+
+    /// <summary>The services without touching the store; the caller applies migrations (<c>StoreContextFactory.MigrateAsync</c>).</summary>
+    public static ServiceProvider Create(string? dataOption)
+    {
         var configuration = AppConfiguration.Build();
         var dataDirectory = DataDirectory.Resolve(dataOption, configuration);
         var services = new ServiceCollection()
@@ -18,7 +26,6 @@ internal static class CliServices
             .AddPaperStore(configuration, dataDirectory)
             .AddArxivHarvesting(configuration)
             .BuildServiceProvider();
-        await services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using DailyPapers.Infrastructure.Ingestion;
+using DailyPapers.Infrastructure.Storage;
 using Spectre.Console;
 
 namespace DailyPapers.Cli;
@@ -41,12 +42,15 @@ internal static class ImportCommand
             return 1;
         }
 
-        await using var services = await CliServices.StartAsync(dataOption, cancellationToken);
+        await using var services = CliServices.Create(dataOption);
         var runner = services.GetRequiredService<ImportRunner>();
         var stopwatch = Stopwatch.StartNew();
         var label = input.Files.Count == 1 ? Path.GetFileName(input.Files[0]) : $"{input.Files.Count} files";
+
+        // Opening the store (EF model, migrations) takes a good part of a second: parse meanwhile, on the other core.
+        var storeReady = Task.Run(() => services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken), cancellationToken);
         var summary = await ImportReport.WithProgressAsync(console, $"Importing {label}", progress =>
-            runner.RunAsync(input.ReadAll(cancellationToken), () => input.Progress, progress, cancellationToken));
+            runner.RunAsync(input.ReadAll(cancellationToken), () => input.Progress, progress, cancellationToken, storeReady));
         stopwatch.Stop();
 
         var rejectionsFile = summary.Rejected > 0 ? WriteRejections(services, summary) : null;
@@ -56,7 +60,7 @@ internal static class ImportCommand
 
     private static string WriteRejections(IServiceProvider services, ImportSummary summary)
     {
-        var dataDirectory = services.GetRequiredService<Infrastructure.Storage.StoreContextFactory>().DataDirectory;
+        var dataDirectory = services.GetRequiredService<StoreContextFactory>().DataDirectory;
         var folder = Path.Combine(dataDirectory, "imports");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"rejected-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.tsv");

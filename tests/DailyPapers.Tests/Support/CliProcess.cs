@@ -2,10 +2,23 @@ using System.Diagnostics;
 
 namespace DailyPapers.Tests.Support;
 
-/// <summary>Runs the real <c>dailypapers</c> executable (built beside the tests) as a child process.</summary>
+/// <summary>Runs the real <c>dailypapers</c> executable, from its own build output, as a child process.</summary>
 public static class CliProcess
 {
-    public static string AppDll => Path.Combine(AppContext.BaseDirectory, "dailypapers.dll");
+    /// <summary>
+    /// The app's own output (runtime-specific, precompiled in Release), built with the same configuration as the
+    /// tests; the copy beside the tests carries the test host's native-library layout instead.
+    /// </summary>
+    public static string AppDll { get; } = FindAppDll();
+
+    private static string FindAppDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var output = Path.Combine(TestData.RepoRoot, "src", "DailyPapers", "bin", configuration, "net10.0");
+        return Directory.GetFiles(output, "dailypapers.dll", SearchOption.AllDirectories)
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .FirstOrDefault() ?? throw new InvalidOperationException($"dailypapers.dll is not built under {output}");
+    }
 
     public static Process Start(IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
