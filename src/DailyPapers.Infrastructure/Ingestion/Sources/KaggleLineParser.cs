@@ -71,11 +71,29 @@ internal static class KaggleLineParser
         reader.Read();
         return reader.TokenType switch
         {
+            JsonTokenType.String when reader.ValueIsEscaped && !reader.HasValueSequence => Unescape(ref reader),
             JsonTokenType.String => reader.GetString(),
             JsonTokenType.Null => null,
             _ => throw new FormatException($"\"{name}\" should be a string, found {Describe(reader.TokenType)}"),
         };
     }
+
+    // Abstracts are full of \n escapes; unescaping straight into a reused buffer skips GetString's intermediate
+    // UTF-8 copy, which was a fifth of the parse time. An unescaped string is never longer than its escaped bytes.
+    private static string Unescape(ref Utf8JsonReader reader)
+    {
+        var needed = reader.ValueSpan.Length;
+        if (_unescapeBuffer is null || _unescapeBuffer.Length < needed)
+        {
+            _unescapeBuffer = new char[Math.Max(needed, 4096)];
+        }
+
+        var written = reader.CopyString(_unescapeBuffer);
+        return new string(_unescapeBuffer, 0, written);
+    }
+
+    [ThreadStatic]
+    private static char[]? _unescapeBuffer;
 
     // [["Last", "First", "Suffix", "affiliation"...], ...]; the affiliation entries are not part of the name.
     private static void ReadParsedAuthors(ref Utf8JsonReader reader, List<string> authors)

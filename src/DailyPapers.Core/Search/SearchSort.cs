@@ -1,0 +1,8 @@
+namespace DailyPapers.Core.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    Newest,
+    MostVoted,
+}
