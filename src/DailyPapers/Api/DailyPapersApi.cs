@@ -2,6 +2,7 @@ using System.Globalization;
 using DailyPapers.Core.Listings;
 using DailyPapers.Core.Papers;
 using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Web;
 
 namespace DailyPapers.Api;
 
@@ -14,12 +15,12 @@ public static class DailyPapersApi
     public static IEndpointRouteBuilder MapDailyPapersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/daily_papers", DailyPapersAsync);
-        api.MapGet("/papers/{**id}", PaperAsync);
+        api.MapGet("/daily_papers", DailyPapersAsync).CacheOutput(StoreVersionedCachePolicy.Name);
+        api.MapGet("/papers/{**id}", PaperAsync).CacheOutput(StoreVersionedCachePolicy.Name);
         return app;
     }
 
-    private static async Task<IResult> DailyPapersAsync(HttpRequest request, PaperQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> DailyPapersAsync(HttpRequest request, PaperReader reader, CancellationToken cancellationToken)
     {
         var query = request.Query;
         if (!TryReadInt(query["limit"], DefaultLimit, 1, MaxLimit, out var limit))
@@ -68,7 +69,7 @@ public static class DailyPapersApi
         }
         else
         {
-            var latest = await queries.LatestListingDayAsync(cancellationToken);
+            var latest = await reader.LatestListingDayAsync(cancellationToken);
             if (latest is null)
             {
                 return Results.Json(Array.Empty<HfDailyItemJson>());
@@ -77,11 +78,11 @@ public static class DailyPapersApi
             period = ListingPeriod.Day(latest.Value);
         }
 
-        var page = await queries.ListAsync(period, source: null, pageIndex, limit, cancellationToken);
-        return Results.Json(page.Papers.Select(HfDailyItemJson.From).ToList());
+        var view = await reader.ListAsync(period, source: null, pageIndex, limit, withNeighbours: false, cancellationToken);
+        return Results.Json(view.Page.Papers.Select(HfDailyItemJson.From).ToList());
     }
 
-    private static async Task<IResult> PaperAsync(string id, PaperQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> PaperAsync(string id, PaperReader reader, CancellationToken cancellationToken)
     {
         if (!ArxivId.TryParse(id, out var arxivId))
         {
@@ -90,7 +91,7 @@ public static class DailyPapersApi
                 : Error($"\"{PaperText.SingleLine(id)}\" is not {ArxivId.ExpectedFormat}.");
         }
 
-        var paper = await queries.FindAsync(arxivId, cancellationToken);
+        var paper = await reader.FindAsync(arxivId, cancellationToken);
         return paper is null
             ? Results.Json(new { error = $"Paper {arxivId} not found" }, statusCode: StatusCodes.Status404NotFound)
             : Results.Json(HfPaperJson.From(paper));

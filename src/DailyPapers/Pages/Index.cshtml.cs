@@ -1,16 +1,19 @@
 using DailyPapers.Core.Listings;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Pages.Papers;
+using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace DailyPapers.Pages;
 
 /// <summary>The front page: the latest day with listings, or how to get some.</summary>
-public sealed class IndexModel(PaperQueries queries) : ListingPageModel(queries)
+[OutputCache(PolicyName = StoreVersionedCachePolicy.Name)]
+public sealed class IndexModel(PaperReader reader) : ListingPageModel(reader)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var latest = await Queries.LatestListingDayAsync(cancellationToken);
+        var latest = await Reader.LatestListingDayAsync(cancellationToken);
         if (latest is null)
         {
             return Page();

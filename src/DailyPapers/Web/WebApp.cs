@@ -1,6 +1,7 @@
 using DailyPapers.Api;
 using DailyPapers.Hosting;
 using DailyPapers.Infrastructure.Harvesting;
+using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Storage;
 
 namespace DailyPapers.Web;
@@ -23,6 +24,9 @@ public static class WebApp
         builder.Services.AddPaperStore(builder.Configuration, dataDir);
         builder.Services.AddArxivHarvesting(builder.Configuration);
         builder.Services.AddRazorPages();
+        // One reader, so one connection, per request, however many queries its page makes.
+        builder.Services.AddScoped(services => services.GetRequiredService<PaperQueries>().OpenReader());
+        builder.Services.AddPageCaching(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler("/error/500");
@@ -30,6 +34,9 @@ public static class WebApp
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        // After routing (the cache policy is endpoint metadata); sign-in, when added, goes before it, so a signed-in
+        // reader is never served or stored a page cached for everyone.
+        app.UsePageCaching();
         app.MapRazorPages();
         app.MapDailyPapersApi();
         return app;

@@ -23,6 +23,8 @@ public sealed class DailyPageBrowserTests
         await using var app = await RunningApp.StartAsync(store);
         await using var browser = await Support.Browser.LaunchAsync();
         var page = await browser.Chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        // Generous timeouts: CI machines are small and shared; the assertions, not the clock, decide the test.
+        page.SetDefaultTimeout(60_000);
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -37,7 +39,7 @@ public sealed class DailyPageBrowserTests
         await page.ClickAsync("a[href='/papers/2411.19477']");
         await page.WaitForURLAsync("**/papers/2411.19477");
         var math = page.Locator(".abstract .katex");
-        await math.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await math.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Support.Browser.ArtifactsDirectory, "paper-with-math.png"), FullPage = true });
         Assert.True(await math.CountAsync() >= 1);

@@ -2,17 +2,19 @@ using DailyPapers.Core.Listings;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace DailyPapers.Pages.Papers;
 
-public sealed class DayModel(PaperQueries queries) : ListingPageModel(queries)
+[OutputCache(PolicyName = StoreVersionedCachePolicy.Name)]
+public sealed class DayModel(PaperReader reader) : ListingPageModel(reader)
 {
     public async Task<IActionResult> OnGetAsync(string? date, CancellationToken cancellationToken)
     {
         if (date is null)
         {
             // No date given: the one holding the latest listings.
-            return await Queries.LatestListingDayAsync(cancellationToken) is { } latest
+            return await Reader.LatestListingDayAsync(cancellationToken) is { } latest
                 ? Redirect(ListingPeriod.Day(latest).Path)
                 : Redirect("/");
         }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DailyPapers.Pages.Papers;
 
 /// <summary>What the day, week and month pages share: parse the period, rank its papers, link to neighbours.</summary>
-public abstract class ListingPageModel(PaperQueries queries) : PageModel
+public abstract class ListingPageModel(PaperReader reader) : PageModel
 {
     public const int PageSize = 50;
 
@@ -25,7 +25,7 @@ public abstract class ListingPageModel(PaperQueries queries) : PageModel
 
     public string? NextLabel { get; private set; }
 
-    protected PaperQueries Queries => queries;
+    protected PaperReader Reader => reader;
 
     public string PageHref(int pageIndex)
     {
@@ -54,8 +54,9 @@ public abstract class ListingPageModel(PaperQueries queries) : PageModel
             return ProblemPage.Show(HttpContext, 400, "Bad page number", $"\"{pageText}\" is not a page number; expected a whole number from 1.");
         }
 
-        Listing = await queries.ListAsync(period, Source, pageNumber - 1, PageSize, cancellationToken);
-        await LinkNeighboursAsync(period, cancellationToken);
+        var view = await reader.ListAsync(period, Source, pageNumber - 1, PageSize, withNeighbours: true, cancellationToken);
+        Listing = view.Page;
+        LinkNeighbours(view);
         ViewData["Title"] = period.Title;
 
         if (Listing.Total == 0 && Source is null)
@@ -76,23 +77,20 @@ public abstract class ListingPageModel(PaperQueries queries) : PageModel
         return Page();
     }
 
-    private async Task LinkNeighboursAsync(ListingPeriod period, CancellationToken cancellationToken)
+    private void LinkNeighbours(ListingView view)
     {
         // Days skip to the nearest day with listings (arXiv announces on weekdays only); weeks and months step by one.
+        var period = view.Page.Period;
         if (period.Kind == ListingPeriodKind.Day)
         {
-            var previous = await queries.AdjacentListingDayAsync(period.Start, after: false, cancellationToken);
-            var next = await queries.AdjacentListingDayAsync(period.End, after: true, cancellationToken);
-            (PreviousHref, PreviousLabel) = previous is { } p ? (ListingPeriod.Day(p).Path, p.ToString("MMM d", CultureInfo.InvariantCulture)) : (null, null);
-            (NextHref, NextLabel) = next is { } n ? (ListingPeriod.Day(n).Path, n.ToString("MMM d", CultureInfo.InvariantCulture)) : (null, null);
+            (PreviousHref, PreviousLabel) = view.PreviousDay is { } p ? (ListingPeriod.Day(p).Path, p.ToString("MMM d", CultureInfo.InvariantCulture)) : (null, null);
+            (NextHref, NextLabel) = view.NextDay is { } n ? (ListingPeriod.Day(n).Path, n.ToString("MMM d", CultureInfo.InvariantCulture)) : (null, null);
             return;
         }
 
         var before = period.Previous();
         var after = period.Next();
-        var hasBefore = await queries.AdjacentListingDayAsync(period.Start, after: false, cancellationToken) is not null;
-        var hasAfter = await queries.AdjacentListingDayAsync(period.End, after: true, cancellationToken) is not null;
-        (PreviousHref, PreviousLabel) = hasBefore ? (before.Path, before.Key) : (null, null);
-        (NextHref, NextLabel) = hasAfter ? (after.Path, after.Key) : (null, null);
+        (PreviousHref, PreviousLabel) = view.PreviousDay is not null ? (before.Path, before.Key) : (null, null);
+        (NextHref, NextLabel) = view.NextDay is not null ? (after.Path, after.Key) : (null, null);
     }
 }

@@ -4,10 +4,12 @@ using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace DailyPapers.Pages.Papers;
 
-public sealed class PaperModel(PaperQueries queries) : PageModel
+[OutputCache(PolicyName = StoreVersionedCachePolicy.Name)]
+public sealed class PaperModel(PaperReader reader) : PageModel
 {
     public ListedPaper? Paper { get; private set; }
 
@@ -29,7 +31,7 @@ public sealed class PaperModel(PaperQueries queries) : PageModel
             return RedirectPermanent($"/papers/{arxivId}");
         }
 
-        Paper = await queries.FindAsync(arxivId, cancellationToken);
+        Paper = await reader.FindAsync(arxivId, cancellationToken);
         return Paper is null
             ? ProblemPage.Show(HttpContext, 404, "Paper not found", $"There is no paper {arxivId} in this instance yet.",
                 ($"{arxivId} on arXiv", $"https://arxiv.org/abs/{arxivId}"), ("Latest papers", "/"))

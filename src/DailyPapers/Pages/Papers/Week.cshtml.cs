@@ -2,17 +2,19 @@ using DailyPapers.Core.Listings;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace DailyPapers.Pages.Papers;
 
-public sealed class WeekModel(PaperQueries queries) : ListingPageModel(queries)
+[OutputCache(PolicyName = StoreVersionedCachePolicy.Name)]
+public sealed class WeekModel(PaperReader reader) : ListingPageModel(reader)
 {
     public async Task<IActionResult> OnGetAsync(string? week, CancellationToken cancellationToken)
     {
         if (week is null)
         {
             // No week given: the one holding the latest listings.
-            return await Queries.LatestListingDayAsync(cancellationToken) is { } latest
+            return await Reader.LatestListingDayAsync(cancellationToken) is { } latest
                 ? Redirect(ListingPeriod.WeekOf(latest).Path)
                 : Redirect("/");
         }

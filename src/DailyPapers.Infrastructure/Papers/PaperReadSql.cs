@@ -1,0 +1,79 @@
+using System.Text.Json;
+using DailyPapers.Infrastructure.Storage;
+
+namespace DailyPapers.Infrastructure.Papers;
+
+/// <summary>
+/// The SQL behind <see cref="PaperReader"/>, in text both SQLite and PostgreSQL accept. A listing page is two
+/// commands: the neighbouring listing days with the ranked page of ids, then those papers with their listings in the
+/// period. (One statement doing all of it, with a window function for the total, measured 3× slower on SQLite.)
+/// </summary>
+internal static class PaperReadSql
+{
+    /// <summary>Paper columns, read by <see cref="PaperReader"/> from ordinal 0 in this order.</summary>
+    private const string PaperColumns =
+        "p.id, p.version, p.title, p.abstract, p.authors, p.categories, p.submitted_at, p.updated_at, p.comments, " +
+        "p.journal_ref, p.doi, p.license, p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.is_deleted";
+
+    public const int PaperColumnCount = 18;
+
+    /// <summary>Listing columns, read from ordinal <see cref="PaperColumnCount"/> on.</summary>
+    private const string ListingColumns =
+        "l.paper_id, l.day, l.source, l.upvotes, l.num_comments, l.submitted_by, l.listed_at, l.thumbnail_url";
+
+    public const string LatestDay = "SELECT day FROM listings ORDER BY day DESC LIMIT 1";
+
+    /// <summary>Both neighbours in one row; each is one step along the (day, source) index.</summary>
+    private const string Neighbours =
+        "SELECT (SELECT day FROM listings WHERE day < @start ORDER BY day DESC LIMIT 1), " +
+        "(SELECT day FROM listings WHERE day > @end ORDER BY day LIMIT 1)";
+
+    private const string InPeriod = "l.day >= @start AND l.day <= @end AND NOT p.is_deleted";
+
+    public const string Paper =
+        $"SELECT {PaperColumns}, {ListingColumns} FROM papers AS p LEFT JOIN listings AS l ON l.paper_id = p.id WHERE p.id = @id";
+
+    // SQLite has no statistics for its planner: CROSS JOIN fixes the order (the id list outside, then primary-key
+    // probes), as in Ingestion/PaperSql. PostgreSQL takes the array and plans the join itself.
+    private const string SqlitePapersInPeriod =
+        $"SELECT {PaperColumns}, {ListingColumns} FROM json_each(@ids) AS j CROSS JOIN papers AS p ON p.id = j.value " +
+        "CROSS JOIN listings AS l ON l.paper_id = p.id AND l.day >= @start AND l.day <= @end";
+
+    private const string PostgresPapersInPeriod =
+        $"SELECT {PaperColumns}, {ListingColumns} FROM papers AS p " +
+        "JOIN listings AS l ON l.paper_id = p.id AND l.day >= @start AND l.day <= @end WHERE p.id = ANY(@ids)";
+
+    private static readonly string RankedPage = RankedPageSql(bySource: false);
+    private static readonly string RankedPageBySource = RankedPageSql(bySource: true);
+
+    /// <summary>The paper ids of one page of the ranking (<c>@take</c> of them after <c>@skip</c>).</summary>
+    public static string Ranking(bool bySource, bool withNeighbours)
+    {
+        var page = bySource ? RankedPageBySource : RankedPage;
+        return withNeighbours ? $"{Neighbours};\n{page}" : page;
+    }
+
+    /// <summary>Papers in the period; needed only when the page asked for is full or past the end.</summary>
+    public static string Count(bool bySource) =>
+        $"SELECT COUNT(DISTINCT l.paper_id) FROM listings AS l JOIN papers AS p ON p.id = l.paper_id WHERE {InPeriod}{SourceFilter(bySource)}";
+
+    /// <summary>The papers of <c>@ids</c> with their listings in the period, a row per listing, in no order.</summary>
+    public static string PapersInPeriod(StoreProvider provider) =>
+        provider == StoreProvider.Sqlite ? SqlitePapersInPeriod : PostgresPapersInPeriod;
+
+    /// <summary>The id list as each provider takes it: a JSON array for SQLite's json_each, an array for PostgreSQL.</summary>
+    public static object Ids(StoreProvider provider, IReadOnlyList<string> ids) =>
+        provider == StoreProvider.Sqlite ? JsonSerializer.Serialize(ids) : ids.ToArray();
+
+    /// <summary>Ranks the period's papers by votes, then first day and time listed, then id.</summary>
+    private static string RankedPageSql(bool bySource) => $"""
+        SELECT l.paper_id
+        FROM listings AS l JOIN papers AS p ON p.id = l.paper_id
+        WHERE {InPeriod}{SourceFilter(bySource)}
+        GROUP BY l.paper_id
+        ORDER BY SUM(l.upvotes) DESC, MIN(l.day), MIN(l.listed_at), l.paper_id
+        LIMIT @take OFFSET @skip
+        """;
+
+    private static string SourceFilter(bool bySource) => bySource ? " AND l.source = @source" : "";
+}

@@ -1,0 +1,194 @@
+using System.Data.Common;
+using System.Globalization;
+using DailyPapers.Core.Listings;
+using DailyPapers.Core.Papers;
+using DailyPapers.Infrastructure.Storage;
+
+namespace DailyPapers.Infrastructure.Papers;
+
+/// <summary>
+/// The reads of one request on one connection, opened at the first read and closed on dispose: a listing page with
+/// its neighbouring days is two commands, a paper page one. Not thread-safe; the web host makes one per request.
+/// </summary>
+public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
+{
+    private DbConnection? _connection;
+
+    public async Task<DateOnly?> LatestListingDayAsync(CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(PaperReadSql.LatestDay, cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<DateOnly>(0) : null;
+    }
+
+    /// <summary>
+    /// Papers listed in the period, each once, ranked by votes, then by when they were first listed, then id; with
+    /// <paramref name="withNeighbours"/>, also the nearest listing days before and after the period.
+    /// </summary>
+    public async Task<ListingView> ListAsync(
+        ListingPeriod period, ListingSource? source, int pageIndex, int pageSize, bool withNeighbours, CancellationToken cancellationToken)
+    {
+        DateOnly? previous = null, next = null;
+        var ids = new List<string>(pageSize + 1);
+        await using (var ranking = await CommandAsync(PaperReadSql.Ranking(source is not null, withNeighbours), cancellationToken))
+        {
+            AddPeriod(ranking, period, source);
+            // One more than the page: when it doesn't come, this page is the last and the total needs no count.
+            ranking.AddParameter("@take", pageSize + 1);
+            ranking.AddParameter("@skip", pageIndex * pageSize);
+            await using var reader = await ranking.ExecuteReaderAsync(cancellationToken);
+            if (withNeighbours)
+            {
+                await reader.ReadAsync(cancellationToken);
+                previous = DayOrNull(reader, 0);
+                next = DayOrNull(reader, 1);
+                await reader.NextResultAsync(cancellationToken);
+            }
+
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        int total;
+        if (ids.Count > pageSize || (ids.Count == 0 && pageIndex > 0))
+        {
+            // More pages follow, or this one is past the end: count the period.
+            if (ids.Count > pageSize)
+            {
+                ids.RemoveAt(pageSize);
+            }
+
+            await using var count = await CommandAsync(PaperReadSql.Count(source is not null), cancellationToken);
+            AddPeriod(count, period, source);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            total = pageIndex * pageSize + ids.Count;
+        }
+
+        var papers = new List<ListedPaper>(ids.Count);
+        if (ids.Count > 0)
+        {
+            await using var load = await CommandAsync(PaperReadSql.PapersInPeriod(store.Provider), cancellationToken);
+            load.AddParameter("@ids", PaperReadSql.Ids(store.Provider, ids));
+            AddPeriod(load, period, source: null);
+            await using var reader = await load.ExecuteReaderAsync(cancellationToken);
+            var byId = await ReadPapersAsync(reader, cancellationToken);
+            papers.AddRange(ids.Where(byId.ContainsKey).Select(id => PaperMapping.ToListed(byId[id].Paper, byId[id].Listings, period)));
+        }
+
+        return new ListingView(new ListingPage(period, papers, total, pageIndex, pageSize), previous, next);
+    }
+
+    /// <summary>The paper with all its listings, or null when it is not stored or was withdrawn.</summary>
+    public async Task<ListedPaper?> FindAsync(ArxivId id, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(PaperReadSql.Paper, cancellationToken);
+        command.AddParameter("@id", id.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var byId = await ReadPapersAsync(reader, cancellationToken);
+        return byId.TryGetValue(id.Value, out var found) && !found.Paper.IsDeleted
+            ? PaperMapping.ToListed(found.Paper, found.Listings, null)
+            : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    private async Task<DbCommand> CommandAsync(string sql, CancellationToken cancellationToken)
+    {
+        _connection ??= await ReadConnection.OpenAsync(store, cancellationToken);
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>
+    /// Rows of paper columns then listing columns (null for a paper without listings): each paper once, with its
+    /// listings by day and source (the order <see cref="PaperMapping"/> reads "first" in).
+    /// </summary>
+    private static async Task<Dictionary<string, (PaperEntity Paper, List<ListingEntity> Listings)>> ReadPapersAsync(
+        DbDataReader reader, CancellationToken cancellationToken)
+    {
+        const int listingAt = PaperReadSql.PaperColumnCount;
+        var papers = new Dictionary<string, (PaperEntity Paper, List<ListingEntity> Listings)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetString(0);
+            if (!papers.TryGetValue(id, out var entry))
+            {
+                entry = (ReadPaper(reader), []);
+                papers.Add(id, entry);
+            }
+
+            if (!reader.IsDBNull(listingAt))
+            {
+                entry.Listings.Add(ReadListing(reader, listingAt));
+            }
+        }
+
+        foreach (var (_, listings) in papers.Values)
+        {
+            listings.Sort(static (a, b) => a.Day != b.Day ? a.Day.CompareTo(b.Day) : a.Source.CompareTo(b.Source));
+        }
+
+        return papers;
+    }
+
+    private static PaperEntity ReadPaper(DbDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Version = r.GetInt32(1),
+        Title = r.GetString(2),
+        Abstract = r.GetString(3),
+        Authors = r.GetString(4),
+        Categories = r.GetString(5),
+        SubmittedAt = r.IsDBNull(6) ? null : r.GetDateTime(6),
+        UpdatedAt = r.IsDBNull(7) ? null : r.GetDateTime(7),
+        Comments = StringOrNull(r, 8),
+        JournalRef = StringOrNull(r, 9),
+        Doi = StringOrNull(r, 10),
+        License = StringOrNull(r, 11),
+        GithubRepo = StringOrNull(r, 12),
+        GithubStars = r.IsDBNull(13) ? null : r.GetInt32(13),
+        ProjectPage = StringOrNull(r, 14),
+        AiSummary = StringOrNull(r, 15),
+        AiKeywords = StringOrNull(r, 16),
+        IsDeleted = r.GetBoolean(17),
+    };
+
+    private static ListingEntity ReadListing(DbDataReader r, int at) => new()
+    {
+        PaperId = r.GetString(at),
+        Day = r.GetFieldValue<DateOnly>(at + 1),
+        Source = (ListingSource)r.GetInt32(at + 2),
+        Upvotes = r.GetInt32(at + 3),
+        NumComments = r.GetInt32(at + 4),
+        SubmittedBy = StringOrNull(r, at + 5),
+        ListedAt = r.IsDBNull(at + 6) ? null : r.GetDateTime(at + 6),
+        ThumbnailUrl = StringOrNull(r, at + 7),
+    };
+
+    private static string? StringOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
+    private static DateOnly? DayOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetFieldValue<DateOnly>(ordinal);
+
+    private static void AddPeriod(DbCommand command, ListingPeriod period, ListingSource? source)
+    {
+        command.AddParameter("@start", period.Start);
+        command.AddParameter("@end", period.End);
+        if (source is { } only)
+        {
+            command.AddParameter("@source", (int)only);
+        }
+    }
+}

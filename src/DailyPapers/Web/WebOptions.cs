@@ -1,0 +1,13 @@
+namespace DailyPapers.Web;
+
+/// <summary>The <c>Web</c> configuration section: how the site serves pages.</summary>
+public sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    /// <summary>
+    /// Keep rendered listing pages, paper pages and read-API answers in memory until the store changes (see
+    /// <see cref="StoreVersionedCachePolicy"/>). Off only to measure or debug the uncached path.
+    /// </summary>
+    public bool OutputCache { get; set; } = true;
+}
