@@ -58,6 +58,28 @@ public sealed partial record ListingPeriod(ListingPeriodKind Kind, DateOnly Star
         _ => MonthOf(Start.AddMonths(1)),
     };
 
+    public static ListingPeriod Of(ListingPeriodKind kind, DateOnly day) => kind switch
+    {
+        ListingPeriodKind.Day => Day(day),
+        ListingPeriodKind.Week => WeekOf(day),
+        _ => MonthOf(day),
+    };
+
+    public static bool TryParse(ListingPeriodKind kind, string? text, out ListingPeriod period) => kind switch
+    {
+        ListingPeriodKind.Day => TryParseDay(text, out period),
+        ListingPeriodKind.Week => TryParseWeek(text, out period),
+        _ => TryParseMonth(text, out period),
+    };
+
+    /// <summary>What a URL of this kind must hold, for error messages ("a date as YYYY-MM-DD, …").</summary>
+    public static string FormatOf(ListingPeriodKind kind) => kind switch
+    {
+        ListingPeriodKind.Day => DayFormat,
+        ListingPeriodKind.Week => WeekFormat,
+        _ => MonthFormat,
+    };
+
     public const string DayFormat = "a date as YYYY-MM-DD, such as 2025-06-10";
     public const string WeekFormat = "an ISO week as YYYY-Www, such as 2025-W24";
     public const string MonthFormat = "a month as YYYY-MM, such as 2025-06";

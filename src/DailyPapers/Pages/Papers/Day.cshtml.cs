@@ -9,21 +9,6 @@ namespace DailyPapers.Pages.Papers;
 [OutputCache(PolicyName = StoreVersionedCachePolicy.Name)]
 public sealed class DayModel(PaperReader reader) : ListingPageModel(reader)
 {
-    public async Task<IActionResult> OnGetAsync(string? date, CancellationToken cancellationToken)
-    {
-        if (date is null)
-        {
-            // No date given: the one holding the latest listings.
-            return await Reader.LatestListingDayAsync(cancellationToken) is { } latest
-                ? Redirect(ListingPeriod.Day(latest).Path)
-                : Redirect("/");
-        }
-
-        if (!ListingPeriod.TryParseDay(date, out var period))
-        {
-            return ProblemPage.Show(HttpContext, 400, "Malformed date", $"\"{date}\" is not {ListingPeriod.DayFormat}.");
-        }
-
-        return await ShowAsync(period, cancellationToken);
-    }
+    public Task<IActionResult> OnGetAsync(string? date, CancellationToken cancellationToken) =>
+        ShowNamedAsync(date, ListingPeriodKind.Day, cancellationToken);
 }

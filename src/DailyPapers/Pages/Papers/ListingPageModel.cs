@@ -33,6 +33,25 @@ public abstract class ListingPageModel(PaperReader reader) : PageModel
         return $"?{source}page={pageIndex + 1}";
     }
 
+    /// <summary>Shows the period the URL names, or redirects to the latest one when it names none.</summary>
+    protected async Task<IActionResult> ShowNamedAsync(string? name, ListingPeriodKind kind, CancellationToken cancellationToken)
+    {
+        if (name is null)
+        {
+            return await Reader.LatestListingDayAsync(cancellationToken) is { } latest
+                ? Redirect(ListingPeriod.Of(kind, latest).Path)
+                : Redirect("/");
+        }
+
+        if (!ListingPeriod.TryParse(kind, name, out var period))
+        {
+            var noun = kind == ListingPeriodKind.Day ? "date" : kind.ToString().ToLowerInvariant();
+            return ProblemPage.Show(HttpContext, 400, $"Malformed {noun}", $"\"{name}\" is not {ListingPeriod.FormatOf(kind)}.");
+        }
+
+        return await ShowAsync(period, cancellationToken);
+    }
+
     /// <summary>Shows the period, or the page that says why it can't (bad source or page number, empty period).</summary>
     protected async Task<IActionResult> ShowAsync(ListingPeriod period, CancellationToken cancellationToken)
     {
