@@ -11,7 +11,7 @@ namespace DailyPapers.Infrastructure.Ingestion.Sources;
 /// The trailer checked is the last member's, so a multi-member file (bgzip, <c>cat a.gz b.gz</c>) is reported as
 /// ending early once all of its data has been read; single-member files, what gzip and pigz write, are exact.
 /// </remarks>
-internal sealed class GzipLengthCheckingStream(GZipStream inner, SniffedStream compressed) : Stream
+internal sealed class GzipLengthCheckingStream(GZipStream inner, SniffedStream compressed) : ReadOnlyStreamWrapper(inner)
 {
     // A gzip member is at least a 10-byte header, an empty deflate block and an 8-byte trailer.
     private const int MinimumGzipLength = 18;
@@ -19,49 +19,10 @@ internal sealed class GzipLengthCheckingStream(GZipStream inner, SniffedStream c
     private uint _length;
     private bool _checked;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer) => Counted(inner.Read(buffer), buffer.Length);
+    public override int Read(Span<byte> buffer) => Counted(Inner.Read(buffer), buffer.Length);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Counted(await inner.ReadAsync(buffer, cancellationToken), buffer.Length);
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+        Counted(await Inner.ReadAsync(buffer, cancellationToken), buffer.Length);
 
     private int Counted(int read, int requested)
     {

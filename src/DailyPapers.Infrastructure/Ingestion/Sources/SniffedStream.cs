@@ -4,7 +4,7 @@ namespace DailyPapers.Infrastructure.Ingestion.Sources;
 /// A read-only stream that first gives back the bytes read to sniff the format, then the rest of the inner stream,
 /// and remembers the last four bytes that went past: at the end of gzip data those are its length trailer.
 /// </summary>
-internal sealed class SniffedStream(Stream inner, ReadOnlySpan<byte> sniffed) : Stream
+internal sealed class SniffedStream(Stream inner, ReadOnlySpan<byte> sniffed) : ReadOnlyStreamWrapper(inner)
 {
     private readonly byte[] _sniffed = sniffed.ToArray();
     private readonly byte[] _tail = new byte[4];
@@ -16,22 +16,6 @@ internal sealed class SniffedStream(Stream inner, ReadOnlySpan<byte> sniffed) : 
     /// <summary>The last four bytes read, little-endian: gzip's uncompressed length modulo 2^32 at the end.</summary>
     public uint LastFourBytes => System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_tail);
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         if (_sniffedRead < _sniffed.Length)
@@ -42,7 +26,7 @@ internal sealed class SniffedStream(Stream inner, ReadOnlySpan<byte> sniffed) : 
             return Passed(buffer[..n]);
         }
 
-        return Passed(buffer[..inner.Read(buffer)]);
+        return Passed(buffer[..Inner.Read(buffer)]);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -52,12 +36,9 @@ internal sealed class SniffedStream(Stream inner, ReadOnlySpan<byte> sniffed) : 
             return Read(buffer.Span);
         }
 
-        var n = await inner.ReadAsync(buffer, cancellationToken);
+        var n = await Inner.ReadAsync(buffer, cancellationToken);
         return Passed(buffer.Span[..n]);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <summary>Reads to the end, so that <see cref="LastFourBytes"/> are the input's last four.</summary>
     public void ReadToEnd()
@@ -66,26 +47,6 @@ internal sealed class SniffedStream(Stream inner, ReadOnlySpan<byte> sniffed) : 
         while (Read(scratch) > 0)
         {
         }
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     private int Passed(ReadOnlySpan<byte> bytes)
