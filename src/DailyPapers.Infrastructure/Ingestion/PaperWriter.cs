@@ -19,12 +19,6 @@ public sealed class PaperWriter(StoreContextFactory store, TimeProvider clock)
         await using var context = store.CreateContext();
         var connection = context.Database.GetDbConnection();
         await context.Database.OpenConnectionAsync(cancellationToken);
-        if (context.Provider == StoreProvider.Sqlite)
-        {
-            // Checkpoint (and fsync) every ~64 MB of WAL rather than every 4 MB: one import batch writes several MB.
-            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=16000", cancellationToken);
-        }
-
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
         // Taking the counter row first serialises writers (row lock on PostgreSQL, write lock on SQLite) before

@@ -11,7 +11,7 @@ namespace DailyPapers.Infrastructure.Storage;
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     public const string Pragmas =
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=1000; PRAGMA journal_size_limit=67108864;";
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; PRAGMA journal_size_limit=67108864;";
 
     public static SqlitePragmaInterceptor Instance { get; } = new();
 

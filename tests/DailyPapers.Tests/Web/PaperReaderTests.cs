@@ -89,7 +89,7 @@ public sealed class PaperReaderTests
     public async Task A_paper_is_found_with_all_its_listings_unless_withdrawn_or_unknown(StoreProvider provider)
     {
         await using var store = await SampleStoreAsync(provider);
-        var queries = new PaperQueries(store.Factory);
+        await using var queries = new PaperQueries(store.Factory).OpenReader();
 
         var found = await queries.FindAsync(ArxivId.Parse("2506.00002"), CancellationToken.None);
         var unlisted = await queries.FindAsync(ArxivId.Parse("2506.00005"), CancellationToken.None);
