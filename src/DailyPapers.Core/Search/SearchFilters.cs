@@ -23,7 +23,13 @@ public sealed partial record SearchFilters
     /// <summary>Only papers with at least this many votes; null, zero or less restricts nothing.</summary>
     public int? MinVotes { get; init; }
 
-    public bool IsEmpty => From is null && To is null && Categories.Count == 0 && !HasCode && MinVotes is not > 0;
+    /// <summary>
+    /// Only these papers (the papers of a listing page, searched with <c>?q=</c>), or null for all. Not a user-typed
+    /// filter: the page that restricts knows the ids.
+    /// </summary>
+    public IReadOnlyCollection<string>? PaperIds { get; init; }
+
+    public bool IsEmpty => From is null && To is null && Categories.Count == 0 && !HasCode && MinVotes is not > 0 && PaperIds is null;
 
     /// <summary>
     /// Why no paper can pass these filters, for the results page; null when some can. Filters that are merely

@@ -43,6 +43,16 @@ internal static class PaperReadSql
         $"SELECT {PaperColumns}, {ListingColumns} FROM papers AS p " +
         "JOIN listings AS l ON l.paper_id = p.id AND l.day >= @start AND l.day <= @end WHERE p.id = ANY(@ids)";
 
+    // Every listed paper of a period, for searching within a listing page.
+    private const string IdsInPeriod = "SELECT DISTINCT l.paper_id FROM listings AS l JOIN papers AS p ON p.id = l.paper_id WHERE " + InPeriod;
+
+    private const string SqlitePapersById =
+        $"SELECT {PaperColumns}, {ListingColumns} FROM json_each(@ids) AS j CROSS JOIN papers AS p ON p.id = j.value " +
+        "LEFT JOIN listings AS l ON l.paper_id = p.id";
+
+    private const string PostgresPapersById =
+        $"SELECT {PaperColumns}, {ListingColumns} FROM papers AS p LEFT JOIN listings AS l ON l.paper_id = p.id WHERE p.id = ANY(@ids)";
+
     private static readonly string RankedPage = RankedPageSql(bySource: false);
     private static readonly string RankedPageBySource = RankedPageSql(bySource: true);
 
@@ -60,6 +70,13 @@ internal static class PaperReadSql
     /// <summary>The papers of <c>@ids</c> with their listings in the period, a row per listing, in no order.</summary>
     public static string PapersInPeriod(StoreProvider provider) =>
         provider == StoreProvider.Sqlite ? SqlitePapersInPeriod : PostgresPapersInPeriod;
+
+    /// <summary>The papers of <c>@ids</c> with all their listings, a row per listing, in no order.</summary>
+    public static string PapersById(StoreProvider provider) =>
+        provider == StoreProvider.Sqlite ? SqlitePapersById : PostgresPapersById;
+
+    /// <summary>The ids of the papers listed in the period (by one source with <c>@source</c>).</summary>
+    public static string ListedIds(bool bySource) => IdsInPeriod + SourceFilter(bySource);
 
     /// <summary>The id list as each provider takes it: a JSON array for SQLite's json_each, an array for PostgreSQL.</summary>
     public static object Ids(StoreProvider provider, IReadOnlyList<string> ids) =>

@@ -95,6 +95,38 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
             : null;
     }
 
+    /// <summary>The papers with these ids, in the order given; ids not stored or withdrawn are left out.</summary>
+    public async Task<IReadOnlyList<ListedPaper>> FindManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = await CommandAsync(PaperReadSql.PapersById(store.Provider), cancellationToken);
+        command.AddParameter("@ids", PaperReadSql.Ids(store.Provider, ids));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var byId = await ReadPapersAsync(reader, cancellationToken);
+        return [.. ids.Distinct(StringComparer.Ordinal)
+            .Where(id => byId.TryGetValue(id, out var found) && !found.Paper.IsDeleted)
+            .Select(id => PaperMapping.ToListed(byId[id].Paper, byId[id].Listings, null))];
+    }
+
+    /// <summary>Every paper listed in the period (by one source, if given), in no order: the scope of a search within it.</summary>
+    public async Task<IReadOnlyList<string>> ListedIdsAsync(ListingPeriod period, ListingSource? source, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(PaperReadSql.ListedIds(source is not null), cancellationToken);
+        AddPeriod(command, period, source);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection is not null)

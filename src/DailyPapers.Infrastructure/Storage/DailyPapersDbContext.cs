@@ -16,6 +16,8 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : DbContext
 
     public DbSet<SyncStateEntity> SyncStates => Set<SyncStateEntity>();
 
+    public DbSet<PaperVectorEntity> PaperVectors => Set<PaperVectorEntity>();
+
     public abstract StoreProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -44,7 +46,9 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : DbContext
             counter.ToTable("store_counters");
             counter.HasKey(c => c.Name);
             counter.Property(c => c.Name).HasMaxLength(64);
-            counter.HasData(new StoreCounterEntity { Name = StoreCounterEntity.PaperChanges, Value = 0 });
+            counter.HasData(
+                new StoreCounterEntity { Name = StoreCounterEntity.PaperChanges, Value = 0 },
+                new StoreCounterEntity { Name = StoreCounterEntity.VectorChanges, Value = 0 });
         });
 
         modelBuilder.Entity<SyncStateEntity>(state =>
@@ -52,6 +56,16 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : DbContext
             state.ToTable("sync_states");
             state.HasKey(s => s.Key);
             state.Property(s => s.Key).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<PaperVectorEntity>(vector =>
+        {
+            vector.ToTable("paper_vectors");
+            vector.HasKey(v => new { v.PaperId, v.Model });
+            vector.Property(v => v.PaperId).HasMaxLength(40);
+            vector.Property(v => v.Model).HasMaxLength(100);
+            // Each node's vector index reads on from the last sequence it loaded.
+            vector.HasIndex(v => new { v.Model, v.VectorSeq });
         });
     }
 }

@@ -1,5 +1,6 @@
 using DailyPapers.Hosting;
 using DailyPapers.Infrastructure.Harvesting;
+using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,7 @@ internal static class CliServices
             .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
             .AddPaperStore(configuration, dataDirectory)
             .AddArxivHarvesting(configuration)
+            .AddPaperSearch(configuration)
             .BuildServiceProvider();
         return services;
     }

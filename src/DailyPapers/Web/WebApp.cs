@@ -2,6 +2,7 @@ using DailyPapers.Api;
 using DailyPapers.Hosting;
 using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Storage;
 
 namespace DailyPapers.Web;
@@ -23,6 +24,7 @@ public static class WebApp
         var dataDir = DataDirectory.Resolve(dataDirectory, builder.Configuration);
         builder.Services.AddPaperStore(builder.Configuration, dataDir);
         builder.Services.AddArxivHarvesting(builder.Configuration);
+        builder.Services.AddPaperSearch(builder.Configuration);
         builder.Services.AddRazorPages();
         // One reader, so one connection, per request, however many queries its page makes.
         builder.Services.AddScoped(services => services.GetRequiredService<PaperQueries>().OpenReader());

@@ -1,3 +1,5 @@
+using DailyPapers.Infrastructure.Search.Lexical;
+using DailyPapers.Infrastructure.Search.Vectors;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DailyPapers.Tests.Support;
 
-/// <summary>The real web app on a real loopback port, over a test store; harvesting is off so nothing leaves the machine.</summary>
+/// <summary>
+/// The real web app on a real loopback port, over a test store; harvesting is off so nothing leaves the machine, and
+/// background embedding is off so that tests do not compete for the cores (<see cref="SearchReadyAsync"/> embeds).
+/// </summary>
 public sealed class RunningApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -32,7 +37,11 @@ public sealed class RunningApp : IAsyncDisposable
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(store.Settings);
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Harvest:Enabled"] = "false" });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Harvest:Enabled"] = "false",
+                ["Search:Embeddings:Background"] = "false",
+            });
             if (settings is not null)
             {
                 builder.Configuration.AddInMemoryCollection(settings);
@@ -41,6 +50,26 @@ public sealed class RunningApp : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningApp(app, new Uri(address));
+    }
+
+    /// <summary>
+    /// Brings search up to date with the store now instead of within seconds: the lexical index caught up and, with
+    /// <paramref name="withVectors"/>, every paper embedded and loaded into the vector index.
+    /// </summary>
+    public async Task SearchReadyAsync(bool withVectors = false)
+    {
+        await Services.GetRequiredService<LexicalIndexer>().CatchUpAsync(CancellationToken.None);
+        if (!withVectors)
+        {
+            return;
+        }
+
+        var embedder = Services.GetRequiredService<PaperEmbedder>();
+        while ((await embedder.EmbedBatchAsync(CancellationToken.None)).Papers > 0)
+        {
+        }
+
+        await Services.GetRequiredService<VectorIndexFollower>().CatchUpAsync(CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

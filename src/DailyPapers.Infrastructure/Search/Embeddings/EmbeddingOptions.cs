@@ -11,6 +11,15 @@ public sealed class EmbeddingOptions
     /// <summary>Off: no model is loaded and search is lexical only.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Whether the running app embeds new papers itself. Turn it off on all but one web node, or to leave embedding
+    /// to <c>dailypapers embed</c>: it takes both cores while it runs (about 25 abstracts a second).
+    /// </summary>
+    public bool Background { get; set; } = true;
+
+    /// <summary>How often the app looks for papers without vectors, and for vectors written by other processes.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Changing the model makes every stored vector stale: they must be embedded again.</summary>
     public EmbeddingModelKind Model { get; set; } = EmbeddingModelKind.MiniLm;
 

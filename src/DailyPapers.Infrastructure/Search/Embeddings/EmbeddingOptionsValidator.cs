@@ -28,6 +28,11 @@ public sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOption
             errors.Add($"{EmbeddingOptions.Section}:BatchTokens is {options.BatchTokens}; expected 1 to 65536.");
         }
 
+        if (options.PollInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"{EmbeddingOptions.Section}:PollInterval is {options.PollInterval}; expected a positive time such as 00:00:02.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

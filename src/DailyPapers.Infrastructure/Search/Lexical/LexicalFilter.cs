@@ -1,5 +1,6 @@
 using DailyPapers.Core.Search;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace DailyPapers.Infrastructure.Search.Lexical;
@@ -42,6 +43,19 @@ internal static class LexicalFilter
             all.Add(NumericRangeQuery.NewInt32Range(LexicalFields.Votes, minVotes, null, true, true), Occur.MUST);
         }
 
+        if (filters.PaperIds is { } ids)
+        {
+            // A terms filter, not a BooleanQuery: a month's listing has more ids than BooleanQuery's 1,024 clauses.
+            all.Add(new ConstantScoreQuery(IdsFilter(ids)), Occur.MUST);
+        }
+
         return new QueryWrapperFilter(all);
+    }
+
+    /// <summary>Matches exactly the papers with these ids (none for an empty list).</summary>
+    public static Filter IdsFilter(IEnumerable<string> ids)
+    {
+        var terms = ids.Distinct(StringComparer.Ordinal).Select(id => new Term(LexicalFields.Id, id)).ToList();
+        return terms.Count == 0 ? new QueryWrapperFilter(new BooleanQuery()) : new TermsFilter(terms);
     }
 }

@@ -83,6 +83,54 @@ public sealed class LexicalSearcher
     public IReadOnlyList<(string Id, float Score)> TopIds(ParsedQuery query, int k, SearchFilters? filters = null) =>
         [.. Search(query, filters ?? SearchFilters.None, SearchSort.Relevance, 0, k).Hits.Select(hit => (hit.Id, hit.Score))];
 
+    /// <summary>
+    /// Where vector search may look for this query: the papers passing its required and excluded clauses (phrases,
+    /// au:, ti:, cat:, -words) and the filters, listed when there are at most <paramref name="max"/> of them.
+    /// </summary>
+    public SemanticScope Scope(ParsedQuery query, SearchFilters filters, int max)
+    {
+        var constraint = Constraint(query);
+        if (constraint is null && filters.IsEmpty)
+        {
+            return SemanticScope.Everything;
+        }
+
+        var filter = LexicalFilter.For(filters);
+        Query matching = constraint is null ? new MatchAllDocsQuery() : constraint;
+        using var lease = _index.Acquire();
+        var counter = new TotalHitCountCollector();
+        lease.Searcher.Search(matching, filter, counter);
+        if (counter.TotalHits > max)
+        {
+            return SemanticScope.CheckEach;
+        }
+
+        var top = lease.Searcher.Search(matching, filter, Math.Max(1, counter.TotalHits));
+        var ids = new IdReader(lease.Searcher.IndexReader);
+        return SemanticScope.Only([.. top.ScoreDocs.Select(hit => ids.Get(hit.Doc))]);
+    }
+
+    /// <summary>The <paramref name="candidates"/> (order kept) that pass the query's required and excluded clauses and the filters.</summary>
+    public IReadOnlyList<string> KeepAllowed(IReadOnlyList<string> candidates, ParsedQuery query, SearchFilters filters)
+    {
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var matching = new BooleanQuery { { new ConstantScoreQuery(LexicalFilter.IdsFilter(candidates)), Occur.MUST } };
+        if (Constraint(query) is { } constraint)
+        {
+            matching.Add(constraint, Occur.MUST);
+        }
+
+        using var lease = _index.Acquire();
+        var top = lease.Searcher.Search(matching, LexicalFilter.For(filters), candidates.Count);
+        var ids = new IdReader(lease.Searcher.IndexReader);
+        var allowed = top.ScoreDocs.Select(hit => ids.Get(hit.Doc)).ToHashSet(StringComparer.Ordinal);
+        return [.. candidates.Where(allowed.Contains)];
+    }
+
     /// <summary>Papers whose title is the whole query, as <see cref="ExactTitle"/> compares them; usually none or one.</summary>
     public IReadOnlyList<string> ExactTitleIds(string? text)
     {
@@ -119,6 +167,36 @@ public sealed class LexicalSearcher
     /// </summary>
     public string? Highlight(string? text, ParsedQuery query, SnippetField field) =>
         _highlighter.Highlight(text, _builder.Build(query).Query, field);
+
+    /// <summary>
+    /// What every result must satisfy, without what only ranks: the required and prohibited clauses of the query
+    /// (optional word bags and ids left out). Null when the query requires nothing.
+    /// </summary>
+    private BooleanQuery? Constraint(ParsedQuery query)
+    {
+        if (_builder.Build(query).Query is not BooleanQuery root)
+        {
+            return null;
+        }
+
+        var constraint = new BooleanQuery(disableCoord: true);
+        foreach (var clause in root.Clauses.Where(c => c.Occur != Occur.SHOULD && c.Query is not MatchAllDocsQuery))
+        {
+            constraint.Add(clause.Query, clause.Occur);
+        }
+
+        if (constraint.Clauses.Count == 0)
+        {
+            return null;
+        }
+
+        if (constraint.Clauses.All(c => c.Occur == Occur.MUST_NOT))
+        {
+            constraint.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        return constraint;
+    }
 
     /// <summary>Reads hit ids from doc values: unlike stored fields, no block of documents is decompressed per hit.</summary>
     private readonly struct IdReader(IndexReader reader)

@@ -171,6 +171,44 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                     b.ToTable("papers", (string)null);
                 });
 
+            modelBuilder.Entity("DailyPapers.Infrastructure.Storage.PaperVectorEntity", b =>
+                {
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("paper_id");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model");
+
+                    b.Property<long>("PaperSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_seq");
+
+                    b.Property<long>("TextHash")
+                        .HasColumnType("bigint")
+                        .HasColumnName("text_hash");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("vector");
+
+                    b.Property<long>("VectorSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("vector_seq");
+
+                    b.HasKey("PaperId", "Model")
+                        .HasName("pk_paper_vectors");
+
+                    b.HasIndex("Model", "VectorSeq")
+                        .HasDatabaseName("ix_paper_vectors_model_vector_seq");
+
+                    b.ToTable("paper_vectors", (string)null);
+                });
+
             modelBuilder.Entity("DailyPapers.Infrastructure.Storage.StoreCounterEntity", b =>
                 {
                     b.Property<string>("Name")
@@ -191,6 +229,11 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                         new
                         {
                             Name = "paper_changes",
+                            Value = 0L
+                        },
+                        new
+                        {
+                            Name = "vector_changes",
                             Value = 0L
                         });
                 });

@@ -166,6 +166,44 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                     b.ToTable("papers", (string)null);
                 });
 
+            modelBuilder.Entity("DailyPapers.Infrastructure.Storage.PaperVectorEntity", b =>
+                {
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paper_id");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<long>("PaperSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paper_seq");
+
+                    b.Property<long>("TextHash")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("text_hash");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("vector");
+
+                    b.Property<long>("VectorSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vector_seq");
+
+                    b.HasKey("PaperId", "Model")
+                        .HasName("pk_paper_vectors");
+
+                    b.HasIndex("Model", "VectorSeq")
+                        .HasDatabaseName("ix_paper_vectors_model_vector_seq");
+
+                    b.ToTable("paper_vectors", (string)null);
+                });
+
             modelBuilder.Entity("DailyPapers.Infrastructure.Storage.StoreCounterEntity", b =>
                 {
                     b.Property<string>("Name")
@@ -186,6 +224,11 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                         new
                         {
                             Name = "paper_changes",
+                            Value = 0L
+                        },
+                        new
+                        {
+                            Name = "vector_changes",
                             Value = 0L
                         });
                 });

@@ -1,0 +1,26 @@
+namespace DailyPapers.Infrastructure.Search;
+
+/// <summary>
+/// The <c>Search:Hybrid</c> configuration section: how lexical and vector results are fused. Initial values repeat
+/// appsettings.json; they were chosen on NFCorpus's train and dev splits (docs/benchmarks.md), never on test.
+/// </summary>
+public sealed class HybridOptions
+{
+    public const string Section = "Search:Hybrid";
+
+    /// <summary>Results taken from each retriever before fusion (more when a deep page asks for more).</summary>
+    public int Candidates { get; set; } = 100;
+
+    /// <summary>The reciprocal rank fusion constant (60 in Cormack et al.).</summary>
+    public int K { get; set; } = 60;
+
+    public double LexicalWeight { get; set; } = 1;
+
+    public double SemanticWeight { get; set; } = 1;
+
+    /// <summary>
+    /// With filters or required clauses, vector search scores exactly the passing papers when there are at most this
+    /// many; beyond, it over-fetches and checks each candidate.
+    /// </summary>
+    public int ScopeLimit { get; set; } = 20_000;
+}

@@ -1,0 +1,95 @@
+using DailyPapers.Core.Search;
+using DailyPapers.Infrastructure.Search.Lexical;
+using DailyPapers.Infrastructure.Search.Vectors;
+
+namespace DailyPapers.Infrastructure.Search;
+
+/// <summary>
+/// The search behind the search box, the API and the benchmarks. By relevance it fuses BM25 and vector results by
+/// reciprocal rank; papers named by id or exact title come first. Sorted by date or votes, and whenever no vector
+/// can help (model off, nothing embedded yet, a query of only authors or categories), it is lexical, silently.
+/// </summary>
+public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? semantic, HybridOptions options)
+{
+    /// <summary>How many vector results to fetch per wanted result when each must be checked against restrictions.</summary>
+    private const int OverFetch = 4;
+
+    public LexicalSearcher Lexical => lexical;
+
+    /// <summary>Whether vectors can take part: the model is on and some paper has one.</summary>
+    public bool IsSemanticAvailable => semantic is { Count: > 0 };
+
+    public PaperSearchResult Search(PaperSearchRequest request)
+    {
+        var (query, filters) = (request.Query, request.Filters);
+        if (filters.Validate() is { } impossible)
+        {
+            return PaperSearchResult.Empty(impossible);
+        }
+
+        var offset = Math.Clamp(request.Offset, 0, LexicalSearcher.MaxOffset);
+        var depth = offset + Math.Clamp(request.Limit, 0, LexicalSearcher.MaxLimit);
+        var byRelevance = request.Sort == SearchSort.Relevance;
+        var first = byRelevance ? FirstIds(query, filters) : [];
+        if (request.Mode == SearchMode.Lexical || !byRelevance || query.FreeText.Length == 0 || !IsSemanticAvailable)
+        {
+            var found = lexical.Search(query, filters, request.Sort, 0, depth);
+            var ranked = byRelevance ? RankFusion.PutFirst([.. found.Hits.Select(h => h.Id)], first, depth) : [.. found.Hits.Select(h => h.Id)];
+            return new PaperSearchResult([.. ranked.Skip(offset)], Math.Max(found.TotalHits, ranked.Count), found.Notice, SearchMode.Lexical);
+        }
+
+        var candidates = Math.Max(options.Candidates, depth);
+        var byMeaning = SemanticIds(query, filters, candidates);
+        if (request.Mode == SearchMode.Semantic)
+        {
+            var ranked = RankFusion.PutFirst(byMeaning, first, depth);
+            return new PaperSearchResult([.. ranked.Skip(offset)], ranked.Count, null, SearchMode.Semantic);
+        }
+
+        var byWords = lexical.Search(query, filters, SearchSort.Relevance, 0, candidates);
+        var lexicalIds = byWords.Hits.Select(h => h.Id).ToList();
+        var fused = RankFusion.Fuse([lexicalIds, byMeaning], depth, options.K, [options.LexicalWeight, options.SemanticWeight]);
+        var hybrid = RankFusion.PutFirst(fused, first, depth);
+        var onlyByMeaning = byMeaning.Except(lexicalIds, StringComparer.Ordinal).Count();
+        return new PaperSearchResult([.. hybrid.Skip(offset)], Math.Max(byWords.TotalHits + onlyByMeaning, hybrid.Count), byWords.Notice, SearchMode.Hybrid);
+    }
+
+    /// <summary>
+    /// Papers like this one: nearest by vector, or, before it has one, the best BM25 matches of its title. Never
+    /// the paper itself.
+    /// </summary>
+    public IReadOnlyList<string> Similar(string id, string title, int limit)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        if (semantic?.Similar(id, limit) is { Count: > 0 } near)
+        {
+            return [.. near.Select(h => h.Id)];
+        }
+
+        var byTitle = lexical.TopIds(SearchQuery.ParsePlainText(title), limit + 1);
+        return [.. byTitle.Select(h => h.Id).Where(other => other != id).Take(limit)];
+    }
+
+    private IReadOnlyList<string> SemanticIds(ParsedQuery query, SearchFilters filters, int candidates)
+    {
+        var scope = lexical.Scope(query, filters, options.ScopeLimit);
+        if (!scope.NeedsCheck)
+        {
+            return [.. semantic!.Search(query.FreeText, candidates, scope.Within).Select(h => h.Id)];
+        }
+
+        var nearest = semantic!.Search(query.FreeText, candidates * OverFetch).Select(h => h.Id).ToList();
+        return [.. lexical.KeepAllowed(nearest, query, filters).Take(candidates)];
+    }
+
+    /// <summary>Papers the query names by arXiv id or by exact title, if the filters let them through.</summary>
+    private IReadOnlyList<string> FirstIds(ParsedQuery query, SearchFilters filters)
+    {
+        var named = query.ArxivIds.Select(id => id.Value).Concat(lexical.ExactTitleIds(query.Text)).ToList();
+        return named.Count == 0 || filters.IsEmpty ? named : lexical.KeepAllowed(named, SearchQuery.Parse(null), filters);
+    }
+}

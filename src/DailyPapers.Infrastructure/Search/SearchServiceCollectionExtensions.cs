@@ -1,0 +1,42 @@
+using DailyPapers.Infrastructure.Search.Embeddings;
+using DailyPapers.Infrastructure.Search.Lexical;
+using DailyPapers.Infrastructure.Search.Vectors;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DailyPapers.Infrastructure.Search;
+
+public static class SearchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Search as the site runs it: the lexical index and its follower, and (unless <c>Search:Embeddings:Enabled</c> is
+    /// false) the stored vectors, the in-memory vector index, background embedding, and <see cref="PaperSearch"/>
+    /// over both. Needs <c>AddPaperStore</c>.
+    /// </summary>
+    public static IServiceCollection AddPaperSearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLexicalSearch(configuration);
+        services.AddTextEmbeddings(configuration);
+        services.AddOptions<HybridOptions>().Bind(configuration.GetSection(HybridOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HybridOptions>, HybridOptionsValidator>();
+        services.AddSingleton<PaperVectorStore>();
+
+        var embeddings = configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
+        if (embeddings.Enabled)
+        {
+            services.AddSingleton(EmbeddingModelProfile.For(embeddings.Model));
+            services.AddSingleton(provider => new VectorIndex(provider.GetRequiredService<EmbeddingModelProfile>().Dimensions));
+            services.AddSingleton<VectorIndexFollower>();
+            services.AddSingleton<PaperEmbedder>();
+            services.AddSingleton<SemanticSearcher>();
+            services.AddHostedService<SemanticIndexService>();
+        }
+
+        services.AddSingleton(provider => new PaperSearch(
+            provider.GetRequiredService<LexicalSearcher>(),
+            embeddings.Enabled ? provider.GetRequiredService<SemanticSearcher>() : null,
+            provider.GetRequiredService<IOptions<HybridOptions>>().Value));
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using DailyPapers.Infrastructure.Search.Embeddings;
+
+namespace DailyPapers.Infrastructure.Search.Vectors;
+
+/// <summary>
+/// Embeds the papers that have no current vector, a batch at a time, each batch committed on its own: stopping at
+/// any point (Ctrl+C, kill -9) loses at most the batch in flight, and the next run starts with what is still missing.
+/// </summary>
+public sealed class PaperEmbedder(PaperVectorStore vectors, TextEmbedder embedder)
+{
+    /// <summary>Papers per round trip: a few seconds of model time, so progress is visible and a stop is quick.</summary>
+    public const int BatchSize = 32;
+
+    public string Model => embedder.Profile.Name;
+
+    public Task<int> CountPendingAsync(CancellationToken cancellationToken) => vectors.CountPendingAsync(Model, cancellationToken);
+
+    /// <summary>One batch; returns how many papers it brought up to date (0 when none was pending).</summary>
+    public async Task<EmbedBatchResult> EmbedBatchAsync(CancellationToken cancellationToken)
+    {
+        var pending = await vectors.ReadPendingAsync(Model, BatchSize, cancellationToken);
+        if (pending.Count == 0)
+        {
+            return new EmbedBatchResult(0, 0);
+        }
+
+        var changed = pending.Where(p => !p.IsUnchanged).ToList();
+        var embedded = changed.Count == 0
+            ? []
+            : embedder.EmbedDocuments([.. changed.Select(p => p.Text)], cancellationToken);
+        var byId = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < changed.Count; i++)
+        {
+            byId[changed[i].Id] = embedded[i];
+        }
+
+        // Not cancellable: the model time is spent, and the write is one short transaction.
+        await vectors.WriteAsync(Model, pending, byId, CancellationToken.None);
+        return new EmbedBatchResult(pending.Count, changed.Count);
+    }
+}
