@@ -26,6 +26,8 @@ internal static class CommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(HarvestCommand.Build());
+        root.Subcommands.Add(EmbedCommand.Build());
+        root.Subcommands.Add(ReindexCommand.Build());
         return root;
     }
 }

@@ -12,6 +12,14 @@ public class SearchFiltersTests
     }
 
     [Fact]
+    public void PaperIds_EvenEmpty_Restrict()
+    {
+        Assert.False(new SearchFilters { PaperIds = [] }.IsEmpty);
+        Assert.False(new SearchFilters { PaperIds = ["2506.00001"] }.IsEmpty);
+        Assert.Null(new SearchFilters { PaperIds = [] }.Validate());
+    }
+
+    [Fact]
     public void Validate_StartAfterEnd_Explains()
     {
         var filters = new SearchFilters { From = new DateOnly(2025, 6, 10), To = new DateOnly(2025, 6, 1) };

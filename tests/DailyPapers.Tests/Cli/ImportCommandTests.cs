@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using DailyPapers.Infrastructure.Ingestion;
 using DailyPapers.Infrastructure.Storage;
 using DailyPapers.Tests.Support;
@@ -14,7 +13,7 @@ public sealed class ImportCommandTests
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         var file = Path.Combine(store.DataDirectory, "subset.jsonl.gz");
-        var lines = await WriteKaggleSubsetAsync(file, 20_000);
+        var lines = await TestData.WriteKaggleSubsetAsync(file, 20_000);
 
         using (var first = CliProcess.Start(store.Settings, "import", "kaggle", file))
         {
@@ -45,7 +44,7 @@ public sealed class ImportCommandTests
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         var file = Path.Combine(store.DataDirectory, "subset.jsonl.gz");
-        var lines = await WriteKaggleSubsetAsync(file, 6_000);
+        var lines = await TestData.WriteKaggleSubsetAsync(file, 6_000);
 
         var runs = await Task.WhenAll(
             CliProcess.RunAsync(store.Settings, "import", "kaggle", file),
@@ -65,21 +64,6 @@ public sealed class ImportCommandTests
         Assert.Equal(1, exitCode);
         Assert.Contains("no such file", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<int> WriteKaggleSubsetAsync(string path, int count)
-    {
-        await using var source = new GZipStream(File.OpenRead(TestData.KaggleCs), CompressionMode.Decompress);
-        using var reader = new StreamReader(source);
-        await using var target = new StreamWriter(new GZipStream(File.Create(path), CompressionLevel.Fastest));
-        var written = 0;
-        while (written < count && await reader.ReadLineAsync() is { } line)
-        {
-            await target.WriteLineAsync(line);
-            written++;
-        }
-
-        return written;
     }
 
     private static async Task<int> CountAsync(TestStore store)

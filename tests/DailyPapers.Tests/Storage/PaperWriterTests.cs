@@ -144,6 +144,6 @@ public sealed class PaperWriterTests
     private static async Task<long> ChangeSequenceAsync(TestStore store)
     {
         await using var context = store.Factory.CreateContext();
-        return (await context.Counters.SingleAsync()).Value;
+        return (await context.Counters.SingleAsync(c => c.Name == StoreCounterEntity.PaperChanges)).Value;
     }
 }
