@@ -29,7 +29,8 @@ public static class SearchServiceCollectionExtensions
             services.AddSingleton(provider => new VectorIndex(provider.GetRequiredService<EmbeddingModelProfile>().Dimensions));
             services.AddSingleton<VectorIndexFollower>();
             services.AddSingleton<PaperEmbedder>();
-            services.AddSingleton<SemanticSearcher>();
+            services.AddSingleton(provider => new SemanticSearcher(
+                new Lazy<TextEmbedder>(provider.GetRequiredService<TextEmbedder>), provider.GetRequiredService<VectorIndex>()));
             services.AddHostedService<SemanticIndexService>();
         }
 

@@ -1,4 +1,6 @@
 using DailyPapers.Infrastructure.Search.Embeddings;
+using DailyPapers.Infrastructure.Search.Lexical;
+using DailyPapers.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +13,17 @@ namespace DailyPapers.Infrastructure.Search.Vectors;
 /// </summary>
 public sealed class SemanticIndexService(
     VectorIndexFollower follower,
+    StoreContextFactory store,
     IServiceProvider services,
     IOptions<EmbeddingOptions> options,
     TimeProvider clock,
     ILogger<SemanticIndexService> logger)
     : FollowingService(clock, logger)
 {
-    private bool _reportedBacklog;
+    private bool _modelLoaded;
+
+    // The paper change sequence when nothing was left to embed: until it moves, there is nothing to look for.
+    private long _settledAt = -1;
 
     protected override string Subject => "Semantic search";
 
@@ -25,23 +31,47 @@ public sealed class SemanticIndexService(
 
     protected override async Task FollowAsync(CancellationToken cancellationToken)
     {
-        await follower.CatchUpAsync(cancellationToken);
+        if (await follower.CatchUpAsync(cancellationToken) > 0 && !_modelLoaded)
+        {
+            // Load the model now rather than at the first search that needs it.
+            _ = services.GetService(typeof(TextEmbedder));
+            _modelLoaded = true;
+        }
+
         if (!options.Value.Background)
+        {
+            return;
+        }
+
+        var sequence = await new PaperChangeReader(store).StoreSequenceAsync(cancellationToken);
+        if (sequence == _settledAt)
         {
             return;
         }
 
         // Resolved here, not injected: the model loads only in a process that really embeds.
         var embedder = (PaperEmbedder)services.GetService(typeof(PaperEmbedder))!;
-        if (!_reportedBacklog && await embedder.CountPendingAsync(cancellationToken) is > 0 and var backlog)
+        var backlog = await embedder.CountPendingAsync(cancellationToken);
+        if (backlog == 0)
         {
-            logger.LogInformation("Embedding {Count} papers in the background with {Model}; until then they are found by words only", backlog, embedder.Model);
-            _reportedBacklog = true;
+            _settledAt = sequence;
+            return;
         }
 
-        while ((await embedder.EmbedBatchAsync(cancellationToken)).Papers > 0)
+        // Small backlogs (a harvest, an import of a day) go by quietly; a large one says how long search lags.
+        if (backlog >= PaperEmbedder.BatchSize * 10)
         {
+            logger.LogInformation("Embedding {Count} papers in the background with {Model}, newest first; until then they are found by words only", backlog, embedder.Model);
+        }
+
+        var done = 0;
+        for (var batch = await embedder.EmbedBatchAsync(cancellationToken); batch.Papers > 0; batch = await embedder.EmbedBatchAsync(cancellationToken))
+        {
+            done += batch.Embedded;
             await follower.CatchUpAsync(cancellationToken);
         }
+
+        _settledAt = sequence;
+        logger.LogInformation("Embedded {Count} papers; semantic search covers {Total}", done, follower.Count);
     }
 }

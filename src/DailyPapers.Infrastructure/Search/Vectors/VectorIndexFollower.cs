@@ -12,6 +12,9 @@ public sealed class VectorIndexFollower(PaperVectorStore vectors, VectorIndex in
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>Papers with a vector in this process.</summary>
+    public int Count => index.Count;
+
     /// <summary>Reads every vector written after the last one loaded; returns how many it loaded.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
