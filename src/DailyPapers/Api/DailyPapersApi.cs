@@ -6,7 +6,10 @@ using DailyPapers.Web;
 
 namespace DailyPapers.Api;
 
-/// <summary>The read API, in Hugging Face's shapes: <c>/api/daily_papers</c> and <c>/api/papers/{id}</c>.</summary>
+/// <summary>
+/// The read API, in Hugging Face's shapes: <c>/api/daily_papers</c>, <c>/api/papers/{id}</c> and
+/// <c>/api/papers/search</c> (<see cref="PaperSearchApi"/>).
+/// </summary>
 public static class DailyPapersApi
 {
     public const int DefaultLimit = 50;
@@ -17,6 +20,7 @@ public static class DailyPapersApi
         var api = app.MapGroup("/api");
         api.MapGet("/daily_papers", DailyPapersAsync).CacheOutput(StoreVersionedCachePolicy.Name);
         api.MapGet("/papers/{**id}", PaperAsync).CacheOutput(StoreVersionedCachePolicy.Name);
+        api.MapPaperSearch();
         return app;
     }
 
@@ -97,10 +101,10 @@ public static class DailyPapersApi
             : Results.Json(HfPaperJson.From(paper));
     }
 
-    private static IResult Error(string message) =>
+    internal static IResult Error(string message) =>
         Results.Json(new { error = message }, statusCode: StatusCodes.Status400BadRequest);
 
-    private static bool TryReadInt(string? text, int fallback, int min, int max, out int value)
+    internal static bool TryReadInt(string? text, int fallback, int min, int max, out int value)
     {
         if (string.IsNullOrEmpty(text))
         {

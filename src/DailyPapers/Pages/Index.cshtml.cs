@@ -1,5 +1,6 @@
 using DailyPapers.Core.Listings;
 using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Search;
 using DailyPapers.Pages.Papers;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace DailyPapers.Pages;
 
 /// <summary>The front page: the latest day with listings, or how to get some.</summary>
 [OutputCache(PolicyName = StoreVersionedCachePolicy.Name)]
-public sealed class IndexModel(PaperReader reader) : ListingPageModel(reader)
+public sealed class IndexModel(PaperReader reader, PaperSearch search) : ListingPageModel(reader, search)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -8,7 +8,8 @@ namespace DailyPapers.Web;
 /// <summary>
 /// Output caching for what every anonymous reader sees alike (listing pages, paper pages, the read API). Entries are
 /// keyed by the store's change counter, so a write from any process (a CLI import, another web node) retires them
-/// within about a second; only a 200 to an anonymous GET or HEAD without cookies is stored, never an error.
+/// within about a second; only a 200 to an anonymous GET or HEAD without cookies is stored, never an error, and
+/// never a search (a request with ?q=), whose results depend on the search index rather than the store.
 /// </summary>
 public sealed class StoreVersionedCachePolicy(StoreVersion version, IOutputCacheStore cache, ILogger<StoreVersionedCachePolicy> logger)
     : IOutputCachePolicy
@@ -26,6 +27,14 @@ public sealed class StoreVersionedCachePolicy(StoreVersion version, IOutputCache
         var anonymous = StringValues.IsNullOrEmpty(request.Headers.Authorization) && !IsSignedIn(context.HttpContext);
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !anonymous)
         {
+            context.EnableOutputCaching = false;
+            return;
+        }
+
+        if (request.Query.ContainsKey("q"))
+        {
+            // Search results (a listing page's ?q=) follow the search index, which trails the store by seconds: keyed
+            // on the store's counter, a page made before the index caught up would be served stale until the next write.
             context.EnableOutputCaching = false;
             return;
         }

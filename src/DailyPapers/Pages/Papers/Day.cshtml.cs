@@ -1,5 +1,6 @@
 using DailyPapers.Core.Listings;
 using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Search;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace DailyPapers.Pages.Papers;
 
 [OutputCache(PolicyName = StoreVersionedCachePolicy.Name)]
-public sealed class DayModel(PaperReader reader) : ListingPageModel(reader)
+public sealed class DayModel(PaperReader reader, PaperSearch search) : ListingPageModel(reader, search)
 {
     public Task<IActionResult> OnGetAsync(string? date, CancellationToken cancellationToken) =>
         ShowNamedAsync(date, ListingPeriodKind.Day, cancellationToken);

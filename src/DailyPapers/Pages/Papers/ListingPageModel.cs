@@ -1,15 +1,20 @@
 using System.Globalization;
 using DailyPapers.Core.Listings;
 using DailyPapers.Core.Papers;
+using DailyPapers.Core.Search;
 using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Search;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DailyPapers.Pages.Papers;
 
-/// <summary>What the day, week and month pages share: parse the period, rank its papers, link to neighbours.</summary>
-public abstract class ListingPageModel(PaperReader reader) : PageModel
+/// <summary>
+/// What the day, week and month pages share: parse the period, rank its papers, link to neighbours; with ?q=,
+/// search within the period's papers instead (as Hugging Face's daily page does), ranked by relevance.
+/// </summary>
+public abstract class ListingPageModel(PaperReader reader, PaperSearch search) : PageModel
 {
     public const int PageSize = 50;
 
@@ -25,12 +30,26 @@ public abstract class ListingPageModel(PaperReader reader) : PageModel
 
     public string? NextLabel { get; private set; }
 
+    /// <summary>The query searched within the period (?q=), as typed; null when the page lists the period.</summary>
+    public string? SearchText { get; private set; }
+
+    /// <summary>The parsed <see cref="SearchText"/>, for its notice.</summary>
+    public ParsedQuery? SearchQueryParsed { get; private set; }
+
+    public SearchResults? SearchResults { get; private set; }
+
+    /// <summary>The source filter as it appears in the URL (hf, arxiv, curated), or null for all.</summary>
+    public string? SourceKey => Source?.ToString().ToLowerInvariant();
+
     protected PaperReader Reader => reader;
 
     public string PageHref(int pageIndex)
     {
-        var source = Source is { } s ? $"source={s.ToString().ToLowerInvariant()}&" : "";
-        return $"?{source}page={pageIndex + 1}";
+        var pairs = new List<KeyValuePair<string, string?>>();
+        if (SearchText is not null) pairs.Add(new("q", SearchText));
+        if (SourceKey is not null) pairs.Add(new("source", SourceKey));
+        pairs.Add(new("page", (pageIndex + 1).ToString(CultureInfo.InvariantCulture)));
+        return QueryString.Create(pairs).ToString();
     }
 
     /// <summary>Shows the period the URL names, or redirects to the latest one when it names none.</summary>
@@ -73,7 +92,10 @@ public abstract class ListingPageModel(PaperReader reader) : PageModel
             return ProblemPage.Show(HttpContext, 400, "Bad page number", $"\"{pageText}\" is not a page number; expected a whole number from 1.");
         }
 
-        var view = await reader.ListAsync(period, Source, pageNumber - 1, PageSize, withNeighbours: true, cancellationToken);
+        var searchText = Request.Query["q"].ToString();
+        var searching = !string.IsNullOrWhiteSpace(searchText);
+        // Searching, the page number is the results' and the listing is read only for its header and neighbours.
+        var view = await reader.ListAsync(period, Source, searching ? 0 : pageNumber - 1, PageSize, withNeighbours: true, cancellationToken);
         Listing = view.Page;
         LinkNeighbours(view);
         ViewData["Title"] = period.Title;
@@ -86,6 +108,22 @@ public abstract class ListingPageModel(PaperReader reader) : PageModel
             links.Add(("Latest papers", "/"));
             return ProblemPage.Show(HttpContext, 404, $"No papers for {period.Title}",
                 "Nothing was listed in this period. The nearest periods with papers are linked below.", [.. links]);
+        }
+
+        if (searching)
+        {
+            if (pageNumber > SearchParameters.MaxPage(PageSize))
+            {
+                return ProblemPage.Show(HttpContext, 400, "Bad page number", $"Search results have at most {SearchParameters.MaxPage(PageSize)} pages.");
+            }
+
+            SearchText = searchText;
+            SearchQueryParsed = SearchQuery.Parse(searchText);
+            ViewData["Title"] = $"{PaperText.Snippet(searchText, 60)} in {period.Title}";
+            var ids = await reader.ListedIdsAsync(period, Source, cancellationToken);
+            SearchResults = await Pages.SearchResults.LoadAsync(search, reader, SearchQueryParsed, new SearchFilters { PaperIds = ids },
+                SearchSort.Relevance, pageNumber - 1, PageSize, PageHref, cancellationToken);
+            return Page();
         }
 
         if (Listing.Total > 0 && Listing.Papers.Count == 0)

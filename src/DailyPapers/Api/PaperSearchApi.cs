@@ -1,0 +1,42 @@
+using DailyPapers.Core.Search;
+using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Search;
+
+namespace DailyPapers.Api;
+
+/// <summary>
+/// <c>GET /api/papers/search?q=&amp;limit=</c>: the best matches, each in the item shape of Hugging Face's
+/// <c>/api/papers/search</c> (the same as a <c>/api/daily_papers</c> item). Never output-cached: results follow the
+/// search index, which trails the store by seconds.
+/// </summary>
+public static class PaperSearchApi
+{
+    public const int DefaultLimit = 20;
+
+    /// <summary>Mapped before <c>/papers/{**id}</c> is matched: a literal segment outranks a catch-all.</summary>
+    public static RouteGroupBuilder MapPaperSearch(this RouteGroupBuilder api)
+    {
+        api.MapGet("/papers/search", SearchAsync);
+        return api;
+    }
+
+    private static async Task<IResult> SearchAsync(HttpRequest request, PaperSearch search, PaperReader reader, CancellationToken cancellationToken)
+    {
+        if (!DailyPapersApi.TryReadInt(request.Query["limit"], DefaultLimit, 1, DailyPapersApi.MaxLimit, out var limit))
+        {
+            return DailyPapersApi.Error($"limit must be a whole number from 1 to {DailyPapersApi.MaxLimit}.");
+        }
+
+        // An empty query (or one of only syntax, such as "(((") asks for nothing: an empty array, 200, not an error,
+        // so a client that searches as the user types needs no special case.
+        var query = SearchQuery.Parse(string.Join(' ', request.Query["q"].Where(v => v is not null)));
+        if (query.IsEmpty)
+        {
+            return Results.Json(Array.Empty<HfDailyItemJson>());
+        }
+
+        var found = search.Search(new PaperSearchRequest(query, SearchFilters.None, SearchSort.Relevance, 0, limit));
+        var papers = await reader.FindManyAsync(found.Ids, cancellationToken);
+        return Results.Json(papers.Select(HfDailyItemJson.From).ToList());
+    }
+}
