@@ -19,6 +19,12 @@ public sealed class HybridOptions
     public double SemanticWeight { get; set; } = 1;
 
     /// <summary>
+    /// Vector results less similar than this (cosine) are dropped: every query has nearest neighbours, and without a
+    /// floor a query of nonsense would list a hundred papers. MiniLM puts unrelated texts below about 0.15.
+    /// </summary>
+    public double MinSimilarity { get; set; } = 0.2;
+
+    /// <summary>
     /// With filters or required clauses, vector search scores exactly the passing papers when there are at most this
     /// many; beyond, it over-fetches and checks each candidate.
     /// </summary>

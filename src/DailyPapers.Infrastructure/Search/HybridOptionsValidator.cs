@@ -12,6 +12,7 @@ public sealed class HybridOptionsValidator : IValidateOptions<HybridOptions>
         Require(errors, "K", options.K, 0, 10_000);
         Require(errors, "LexicalWeight", options.LexicalWeight, 0, 100);
         Require(errors, "SemanticWeight", options.SemanticWeight, 0, 100);
+        Require(errors, "MinSimilarity", options.MinSimilarity, -1, 1);
         Require(errors, "ScopeLimit", options.ScopeLimit, 0, 10_000_000);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

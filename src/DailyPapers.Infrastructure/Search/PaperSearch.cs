@@ -19,7 +19,38 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
     /// <summary>Whether vectors can take part: the model is on and some paper has one.</summary>
     public bool IsSemanticAvailable => semantic is { Count: > 0 };
 
+    /// <summary>Said instead of results while another process holds the index.</summary>
+    public const string BusyNotice = "Search is unavailable for a moment: its index is being rebuilt. Please try again shortly.";
+
     public PaperSearchResult Search(PaperSearchRequest request)
+    {
+        try
+        {
+            return Rank(request);
+        }
+        catch (LexicalIndexBusyException)
+        {
+            return PaperSearchResult.Empty(BusyNotice);
+        }
+    }
+
+    /// <summary>
+    /// Papers like this one: nearest by vector, or, before it has one, the best BM25 matches of its title. Never
+    /// the paper itself; none while the index is unavailable.
+    /// </summary>
+    public IReadOnlyList<string> Similar(string id, string title, int limit)
+    {
+        try
+        {
+            return Neighbours(id, title, limit);
+        }
+        catch (LexicalIndexBusyException)
+        {
+            return [];
+        }
+    }
+
+    private PaperSearchResult Rank(PaperSearchRequest request)
     {
         var (query, filters) = (request.Query, request.Filters);
         if (filters.Validate() is { } impossible)
@@ -50,15 +81,12 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
         var lexicalIds = byWords.Hits.Select(h => h.Id).ToList();
         var fused = RankFusion.Fuse([lexicalIds, byMeaning], depth, options.K, [options.LexicalWeight, options.SemanticWeight]);
         var hybrid = RankFusion.PutFirst(fused, first, depth);
-        var onlyByMeaning = byMeaning.Except(lexicalIds, StringComparer.Ordinal).Count();
+        // Counted over the first candidates only, so that the estimate does not grow as the reader pages on.
+        var onlyByMeaning = byMeaning.Take(options.Candidates).Except(lexicalIds.Take(options.Candidates), StringComparer.Ordinal).Count();
         return new PaperSearchResult([.. hybrid.Skip(offset)], Math.Max(byWords.TotalHits + onlyByMeaning, hybrid.Count), byWords.Notice, SearchMode.Hybrid);
     }
 
-    /// <summary>
-    /// Papers like this one: nearest by vector, or, before it has one, the best BM25 matches of its title. Never
-    /// the paper itself.
-    /// </summary>
-    public IReadOnlyList<string> Similar(string id, string title, int limit)
+    private IReadOnlyList<string> Neighbours(string id, string title, int limit)
     {
         if (limit <= 0)
         {
@@ -79,12 +107,15 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
         var scope = lexical.Scope(query, filters, options.ScopeLimit);
         if (!scope.NeedsCheck)
         {
-            return [.. semantic!.Search(query.FreeText, candidates, scope.Within).Select(h => h.Id)];
+            return [.. AboveFloor(semantic!.Search(query.FreeText, candidates, scope.Within))];
         }
 
-        var nearest = semantic!.Search(query.FreeText, candidates * OverFetch).Select(h => h.Id).ToList();
+        var nearest = AboveFloor(semantic!.Search(query.FreeText, candidates * OverFetch)).ToList();
         return [.. lexical.KeepAllowed(nearest, query, filters).Take(candidates)];
     }
+
+    private IEnumerable<string> AboveFloor(IReadOnlyList<VectorHit> hits) =>
+        hits.Where(h => h.Score >= options.MinSimilarity).Select(h => h.Id);
 
     /// <summary>Papers the query names by arXiv id or by exact title, if the filters let them through.</summary>
     private IReadOnlyList<string> FirstIds(ParsedQuery query, SearchFilters filters)

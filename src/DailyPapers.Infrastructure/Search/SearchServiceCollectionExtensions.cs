@@ -34,6 +34,8 @@ public static class SearchServiceCollectionExtensions
             services.AddHostedService<SemanticIndexService>();
         }
 
+        services.AddSingleton(provider => new SearchIndexVersion(
+            provider.GetRequiredService<LexicalIndex>(), embeddings.Enabled ? provider.GetRequiredService<VectorIndex>() : null));
         services.AddSingleton(provider => new PaperSearch(
             provider.GetRequiredService<LexicalSearcher>(),
             embeddings.Enabled ? provider.GetRequiredService<SemanticSearcher>() : null,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Search;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 
@@ -11,7 +12,7 @@ namespace DailyPapers.Web;
 /// within about a second; only a 200 to an anonymous GET or HEAD without cookies is stored, never an error, and
 /// never a search (a request with ?q=), whose results depend on the search index rather than the store.
 /// </summary>
-public sealed class StoreVersionedCachePolicy(StoreVersion version, IOutputCacheStore cache, ILogger<StoreVersionedCachePolicy> logger)
+public sealed class StoreVersionedCachePolicy(StoreVersion version, SearchIndexVersion searchVersion, IOutputCacheStore cache, ILogger<StoreVersionedCachePolicy> logger)
     : IOutputCachePolicy
 {
     public const string Name = "store-versioned";
@@ -60,6 +61,8 @@ public sealed class StoreVersionedCachePolicy(StoreVersion version, IOutputCache
         context.CacheVaryByRules.QueryKeys = "*";
         var versionText = current.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["store"] = versionText;
+        // Paper pages show similar papers, found through the search index, which trails the store by a second or so.
+        context.CacheVaryByRules.VaryByValues["search"] = searchVersion.Current;
         context.Tags.Add(TagOf(versionText));
         await ForgetOlderVersionsAsync(current);
     }

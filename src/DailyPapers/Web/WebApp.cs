@@ -20,6 +20,9 @@ public static class WebApp
             // Pages, wwwroot and appsettings.json are in the build output, wherever the command is run from.
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // A query pasted whole (an abstract, 10,000 characters) fits in the URL: the parser shortens it and says so,
+        // instead of Kestrel answering a bare 414 at the default 8 KB request line.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
         configure?.Invoke(builder);
         var dataDir = DataDirectory.Resolve(dataDirectory, builder.Configuration);
         builder.Services.AddPaperStore(builder.Configuration, dataDir);
