@@ -114,8 +114,9 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
         return [.. lexical.KeepAllowed(nearest, query, filters).Take(candidates)];
     }
 
+    /// <summary>The ids, or none when even the nearest is too far to mean anything (see <see cref="HybridOptions.MinSimilarity"/>).</summary>
     private IEnumerable<string> AboveFloor(IReadOnlyList<VectorHit> hits) =>
-        hits.Where(h => h.Score >= options.MinSimilarity).Select(h => h.Id);
+        hits.Count > 0 && hits[0].Score >= options.MinSimilarity ? hits.Select(h => h.Id) : [];
 
     /// <summary>Papers the query names by arXiv id or by exact title, if the filters let them through.</summary>
     private IReadOnlyList<string> FirstIds(ParsedQuery query, SearchFilters filters)

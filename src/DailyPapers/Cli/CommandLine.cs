@@ -28,6 +28,7 @@ internal static class CommandLine
         root.Subcommands.Add(HarvestCommand.Build());
         root.Subcommands.Add(EmbedCommand.Build());
         root.Subcommands.Add(ReindexCommand.Build());
+        root.Subcommands.Add(BenchCommand.Build());
         return root;
     }
 }

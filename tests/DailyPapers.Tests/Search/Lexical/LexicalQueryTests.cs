@@ -14,8 +14,8 @@ public sealed class LexicalQueryTests(QueryCorpus corpus) : IClassFixture<QueryC
         var words = Bed.Ids("attention is all you need");
         var phrase = Bed.Ids("\"attention is all you need\"");
 
-        Assert.Equal(Attention, words[0]);
-        Assert.Contains(NeuralAttention, words);
+        // Which of the two comes first is BM25's call here (PaperSearch puts an exact title first, tested there).
+        Assert.Equal([Attention, NeuralAttention], words.Take(2).Order(StringComparer.Ordinal));
         Assert.Contains(Quantum, words);
         Assert.Equal([Attention], phrase);
     }
