@@ -55,6 +55,33 @@ public sealed class SqliteStatementWriterTests : IDisposable
         Assert.Equal(Column("ado", Everything), Column("raw", Everything));
     }
 
+    [Theory]
+    [InlineData(638_850_000_000_000_000L)] // whole seconds: no fraction
+    [InlineData(638_850_000_000_000_001L)] // one tick
+    [InlineData(638_850_000_001_200_000L)] // trailing zeros dropped
+    [InlineData(0L)]
+    [InlineData(3_155_378_975_999_999_999L)] // DateTime.MaxValue
+    public async Task Times_are_written_in_the_ADO_NET_provider_s_text_form(long ticks)
+    {
+        var at = new DateTime(ticks, DateTimeKind.Utc);
+        await using (var statement = new SqliteStatementWriter(_connection, "INSERT INTO t (source, at, day) VALUES ('raw', @p0, @p1)"))
+        {
+            statement.Time(at);
+            statement.Day(DateOnly.FromDateTime(at));
+            await statement.RunAsync(CancellationToken.None);
+        }
+
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO t (source, at, day) VALUES ('ado', @at, @day)";
+            command.Parameters.AddWithValue("@at", at);
+            command.Parameters.AddWithValue("@day", DateOnly.FromDateTime(at));
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal(Column("ado", "at || ' ' || day"), Column("raw", "at || ' ' || day"));
+    }
+
     [Fact]
     public async Task Running_with_a_value_missing_throws_instead_of_reusing_the_last_row_s()
     {
