@@ -22,11 +22,12 @@ public sealed class ImportRunner(PaperWriter writer)
     /// <summary>Items per hand-over from the parser to the writer.</summary>
     public int ChunkSize { get; init; } = 250;
 
-    /// <summary>Chunks parsed ahead of the writer once it is writing.</summary>
+    /// <summary>
+    /// Chunks parsed ahead of the writer. Also all that is parsed while the store is being opened: parsing further
+    /// ahead then measured slower, as the parser took the CPU the migrations needed and its records outlived more
+    /// collections.
+    /// </summary>
     public int ChunksAhead { get; init; } = 2;
-
-    /// <summary>Chunks parsed ahead while the store is being opened, so parsing goes on meanwhile.</summary>
-    public int ChunksAheadOfStore { get; init; } = 60;
 
     /// <param name="items">The parsed items; enumerated on a background thread.</param>
     /// <param name="progressProbe">Reads how much input has been consumed, for progress.</param>
@@ -41,7 +42,10 @@ public sealed class ImportRunner(PaperWriter writer)
         var summary = new ImportSummary();
         var chunks = Channel.CreateBounded<List<SourceItem>>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(() => ProduceAsync(items, chunks.Writer, summary, cancellationToken), cancellationToken);
-        var parsedEarly = await HoldWhileStoreOpensAsync(chunks.Reader, storeReady, cancellationToken);
+        if (storeReady is not null)
+        {
+            await storeReady;
+        }
 
         var imported = new ImportedIds();
         PaperBatch? batch = null;
@@ -49,11 +53,6 @@ public sealed class ImportRunner(PaperWriter writer)
         var written = 0;
         try
         {
-            foreach (var chunk in parsedEarly)
-            {
-                await WriteAsync(chunk);
-            }
-
             await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
             {
                 await WriteAsync(chunk);
@@ -102,35 +101,6 @@ public sealed class ImportRunner(PaperWriter writer)
             inBatch = 0;
             progress?.Report(progressProbe() with { Records = written });
         }
-    }
-
-    // Takes chunks off the channel until the store is ready (or enough are held), so the parser keeps going while
-    // migrations run, yet only a few chunks wait in the channel once writing has started.
-    private async Task<Queue<List<SourceItem>>> HoldWhileStoreOpensAsync(
-        ChannelReader<List<SourceItem>> chunks, Task? storeReady, CancellationToken cancellationToken)
-    {
-        var held = new Queue<List<SourceItem>>();
-        if (storeReady is null)
-        {
-            return held;
-        }
-
-        while (!storeReady.IsCompleted && held.Count < ChunksAheadOfStore)
-        {
-            var readable = chunks.WaitToReadAsync(cancellationToken).AsTask();
-            if (await Task.WhenAny(storeReady, readable) == readable && !await readable)
-            {
-                break; // everything is parsed
-            }
-
-            while (held.Count < ChunksAheadOfStore && chunks.TryRead(out var chunk))
-            {
-                held.Enqueue(chunk);
-            }
-        }
-
-        await storeReady;
-        return held;
     }
 
     private async Task ProduceAsync(
