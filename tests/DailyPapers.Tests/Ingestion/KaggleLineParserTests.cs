@@ -64,6 +64,24 @@ public sealed class KaggleLineParserTests
         Assert.Equal(15_000, paper.Abstract.Length);
     }
 
+    [Fact]
+    public void Without_parsed_authors_the_free_text_list_is_decoded_and_split()
+    {
+        var line = Line(authorsParsed: "null").Replace("\"A. Author\"", "\"Bal\\\\'azs P\\u00e9ter and J. Smith (MIT), C. Li\"", StringComparison.Ordinal);
+
+        var paper = Assert.IsType<PaperItem>(Parse(line)).Paper;
+
+        Assert.Equal(["Balázs Péter", "J. Smith", "C. Li"], paper.Authors);
+    }
+
+    [Fact]
+    public void Free_text_authors_of_the_wrong_type_are_rejected_even_when_parsed_authors_are_there()
+    {
+        var rejected = Assert.IsType<RejectedItem>(Parse(Line().Replace("\"A. Author\"", "42", StringComparison.Ordinal)));
+
+        Assert.Equal("\"authors\" should be a string, found a number", rejected.Reason);
+    }
+
     private static SourceItem Parse(string line) => KaggleLineParser.Parse(Encoding.UTF8.GetBytes(line), "test.jsonl:1");
 
     // Values are JSON-encoded here, so the parser sees the escapes (\n, \", \u00e9) a real dump holds.

@@ -34,7 +34,7 @@ internal static class KaggleLineParser
             return new RejectedItem(location, ex.Message);
         }
 
-        return fields.ToItem(location);
+        return fields.ToItem(location, line);
     }
 
     private static void ReadRecord(ref Utf8JsonReader reader, KaggleFields fields)
@@ -51,7 +51,7 @@ internal static class KaggleLineParser
             if (reader.ValueTextEquals("id"u8)) { builder.Id = ReadString(ref reader, "id"); }
             else if (reader.ValueTextEquals("title"u8)) { builder.Title = ReadString(ref reader, "title"); }
             else if (reader.ValueTextEquals("abstract"u8)) { ReadAbstract(ref reader, builder); }
-            else if (reader.ValueTextEquals("authors"u8)) { fields.AuthorsText = ReadString(ref reader, "authors"); }
+            else if (reader.ValueTextEquals("authors"u8)) { fields.AuthorsTextAt = StringStart(ref reader, "authors"); }
             else if (reader.ValueTextEquals("authors_parsed"u8)) { ReadParsedAuthors(ref reader, fields.ParsedAuthors); }
             else if (reader.ValueTextEquals("categories"u8)) { builder.Categories = ArxivCategoryCodes.KeepCodes(ReadString(ref reader, "categories")); }
             else if (reader.ValueTextEquals("versions"u8)) { ReadVersions(ref reader, fields); }
@@ -74,6 +74,18 @@ internal static class KaggleLineParser
             JsonTokenType.String when reader.ValueIsEscaped && !reader.HasValueSequence => Unescape(ref reader),
             JsonTokenType.String => reader.GetString(),
             JsonTokenType.Null => null,
+            _ => throw new FormatException($"\"{name}\" should be a string, found {Describe(reader.TokenType)}"),
+        };
+    }
+
+    // Checks the value as ReadString does, without decoding it: where the string token starts, or -1 for null.
+    private static int StringStart(ref Utf8JsonReader reader, string name)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => (int)reader.TokenStartIndex,
+            JsonTokenType.Null => -1,
             _ => throw new FormatException($"\"{name}\" should be a string, found {Describe(reader.TokenType)}"),
         };
     }
