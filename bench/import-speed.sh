@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures `dailypapers import kaggle` of the 74,728-paper arxiv-cs file into a fresh SQLite store against a minimal
 # Python baseline (parse the same file, bulk-insert the same fields into SQLite in one transaction), alternating
-# runs in one session; prints medians, the ratio and peak RSS as a markdown block for docs/benchmarks.md.
+# runs in one session; prints medians, the ratio, CPU time and peak RSS as a markdown block for docs/benchmarks.md.
+# CPU time (user+sys) is printed because wall time on a shared 2-core machine moves with everyone else's load.
 # Usage: bash bench/import-speed.sh [ROUNDS]   (from the repo root; default 5 rounds)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -21,9 +22,9 @@ with db:
          for r in map(json.loads, gzip.open(sys.argv[1], "rt"))))
 PY
 
-measure() {  # measure OUT -- command...: wall seconds and peak RSS (MB) into OUT
+measure() {  # measure OUT -- command...: wall seconds, peak RSS (KB), user and system CPU seconds into OUT
   local out=$1; shift; shift
-  /usr/bin/time -f "%e %M" -o "$out" "$@" > "$TMP/last.log" 2>&1 || { tail -5 "$TMP/last.log"; exit 1; }
+  /usr/bin/time -f "%e %M %U %S" -o "$out" "$@" > "$TMP/last.log" 2>&1 || { tail -5 "$TMP/last.log"; exit 1; }
 }
 
 for i in $(seq 1 "$ROUNDS"); do
@@ -38,8 +39,8 @@ import statistics, sys, platform, subprocess, datetime
 tmp, rounds, f = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 def load(kind):
     rows = [open(f"{tmp}/{kind}.{i}").read().split() for i in range(1, rounds + 1)]
-    return [float(r[0]) for r in rows], [int(r[1]) / 1024 for r in rows]
-bt, bm = load("base"); ot, om = load("ours")
+    return [float(r[0]) for r in rows], [int(r[1]) / 1024 for r in rows], [float(r[2]) + float(r[3]) for r in rows]
+bt, bm, bc = load("base"); ot, om, oc = load("ours")
 b, o = statistics.median(bt), statistics.median(ot)
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 mem = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) / 1024 / 1024
@@ -47,9 +48,9 @@ dotnet = subprocess.run(["dotnet", "--version"], capture_output=True, text=True)
 print(f"\n### Import: kaggle arxiv-cs (74,728 papers) into a fresh SQLite store — {datetime.date.today()}")
 print(f"Machine: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, {cpu}, {mem:.0f} GiB; .NET SDK {dotnet}; Python {platform.python_version()}.")
 print(f"Command: `bash bench/import-speed.sh {rounds}` (runs alternate; medians of {rounds}).\n")
-print("| | median wall time | papers/s | peak RSS (median) |")
-print("|---|---|---|---|")
-print(f"| Python baseline (json + sqlite3, one transaction) | {b:.2f} s | {74728 / b:,.0f} | {statistics.median(bm):.0f} MB |")
-print(f"| `dailypapers import kaggle` | {o:.2f} s | {74728 / o:,.0f} | {statistics.median(om):.0f} MB |")
+print("| | median wall time | papers/s | CPU user+sys (median) | peak RSS (median) |")
+print("|---|---|---|---|---|")
+print(f"| Python baseline (json + sqlite3, one transaction) | {b:.2f} s | {74728 / b:,.0f} | {statistics.median(bc):.2f} s | {statistics.median(bm):.0f} MB |")
+print(f"| `dailypapers import kaggle` | {o:.2f} s | {74728 / o:,.0f} | {statistics.median(oc):.2f} s | {statistics.median(om):.0f} MB |")
 print(f"\nRatio dailypapers / baseline: **{o / b:.2f}** (≤ 1.00 means not slower). All runs: baseline {', '.join(f'{x:.2f}' for x in bt)}; dailypapers {', '.join(f'{x:.2f}' for x in ot)}.")
 PY

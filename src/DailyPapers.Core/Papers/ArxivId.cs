@@ -32,6 +32,12 @@ public readonly partial record struct ArxivId
             return false;
         }
 
+        if (IsPlainNewStyle(text))
+        {
+            id = new ArxivId(text);
+            return true;
+        }
+
         var match = IdPattern().Match(StripWrapping(text.Trim()));
         if (!match.Success)
         {
@@ -82,6 +88,30 @@ public readonly partial record struct ArxivId
 
     public const string ExpectedFormat =
         "an arXiv id such as 2406.12345, 2406.12345v2 or hep-th/9901001 (an arxiv.org URL works too)";
+
+    // "2406.12345", the form nearly every bulk record carries: recognised without the regex, and the text is the id.
+    // Anything else, valid or not, goes the general way.
+    private static bool IsPlainNewStyle(string text)
+    {
+        if (text.Length is not (9 or 10) || text[4] != '.')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i != 4 && !char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        var yymm = text.AsSpan(0, 4);
+        var month = yymm[2..];
+        return month.SequenceCompareTo("01") >= 0 && month.SequenceCompareTo("12") <= 0
+            && yymm.SequenceCompareTo("0704") >= 0
+            && (text.Length == 10) == (yymm.SequenceCompareTo("1501") >= 0);
+    }
 
     private static string StripWrapping(string text)
     {

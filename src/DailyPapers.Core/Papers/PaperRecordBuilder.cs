@@ -15,11 +15,22 @@ public sealed partial class PaperRecordBuilder
 
     public const int MaxAuthors = 5_000;
 
+    private string? _abstract;
+    private bool _abstractIsNormalised;
+
     public string? Id { get; set; }
 
     public string? Title { get; set; }
 
-    public string? Abstract { get; set; }
+    public string? Abstract
+    {
+        get => _abstract;
+        set
+        {
+            _abstract = value;
+            _abstractIsNormalised = false;
+        }
+    }
 
     /// <summary>Author names, already split; TeX accents are decoded here.</summary>
     public List<string> Authors { get; } = [];
@@ -51,6 +62,16 @@ public sealed partial class PaperRecordBuilder
 
     public List<string> AiKeywords { get; } = [];
 
+    /// <summary>
+    /// Sets the abstract from text in a buffer the caller reuses, normalised as <see cref="TryBuild"/> would (see
+    /// <see cref="PaperText.Paragraphs(ReadOnlySpan{char})"/>) without an intermediate string.
+    /// </summary>
+    public void SetAbstract(ReadOnlySpan<char> text)
+    {
+        _abstract = PaperText.Paragraphs(text);
+        _abstractIsNormalised = true;
+    }
+
     /// <summary>When true, a missing abstract is accepted (the HF 2024 schema always has one; some feeds don't).</summary>
     public bool AbstractOptional { get; set; }
 
@@ -78,7 +99,7 @@ public sealed partial class PaperRecordBuilder
             return false;
         }
 
-        var abstractText = PaperText.Paragraphs(Abstract);
+        var abstractText = _abstractIsNormalised ? _abstract! : PaperText.Paragraphs(_abstract);
         if (abstractText.Length == 0 && !AbstractOptional)
         {
             error = $"{id}: missing abstract";
@@ -91,7 +112,16 @@ public sealed partial class PaperRecordBuilder
             return false;
         }
 
-        var authors = Authors.Select(a => TexAccents.Decode(PaperText.SingleLine(a))).Where(a => a.Length > 0).ToList();
+        var authors = new List<string>(Authors.Count);
+        foreach (var author in Authors)
+        {
+            var name = TexAccents.Decode(PaperText.SingleLine(author));
+            if (name.Length > 0)
+            {
+                authors.Add(name);
+            }
+        }
+
         if (authors.Count > MaxAuthors)
         {
             error = $"{id}: {authors.Count:N0} authors; the limit is {MaxAuthors:N0}";

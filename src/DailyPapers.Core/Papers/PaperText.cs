@@ -54,9 +54,12 @@ public static class PaperText
     /// Joins hard-wrapped lines into paragraphs separated by a blank line. A paragraph starts after a blank line
     /// or at a line indented after an unindented one (arXiv's convention for a new paragraph in an abstract).
     /// </summary>
-    public static string Paragraphs(string? text)
+    public static string Paragraphs(string? text) => text is null ? string.Empty : Paragraphs(text.AsSpan());
+
+    /// <inheritdoc cref="Paragraphs(string?)"/>
+    public static string Paragraphs(ReadOnlySpan<char> text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (text.IsWhiteSpace())
         {
             return string.Empty;
         }
@@ -65,7 +68,7 @@ public static class PaperText
         // never longer than the text (a joined line break becomes one space, "\n\n" or "\n  " two newlines).
         var output = ArrayPool<char>.Shared.Rent(text.Length);
         var writer = new ParagraphWriter(output);
-        var rest = text.AsSpan();
+        var rest = text;
         while (true)
         {
             var end = rest.IndexOfAny('\n', '\r');

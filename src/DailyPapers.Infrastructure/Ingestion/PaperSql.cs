@@ -24,23 +24,60 @@ internal static class PaperSql
         "paper_id", "day", "source", "upvotes", "num_comments", "submitted_by", "listed_at", "thumbnail_url",
     ];
 
-    public static Task WritePapersAsync(
-        DbConnection connection, DbTransaction transaction, IEnumerable<(PaperEntity Row, bool IsNew, bool Changed)> rows,
-        CancellationToken cancellationToken) =>
-        UpsertAsync(connection, transaction, "papers", PaperColumns, ["id"], ["created_at"], rows.Select(r => r.Row), static row =>
-        [
-            row.Id, row.Version, row.Title, row.Abstract, row.Authors, row.Categories, AsUtc(row.SubmittedAt),
-            AsUtc(row.UpdatedAt), row.Comments, row.JournalRef, row.Doi, row.License, row.GithubRepo, row.GithubStars,
-            row.ProjectPage, row.AiSummary, row.AiKeywords, AsUtc(row.ObservedAt), row.IsDeleted, row.ChangeSeq, AsUtc(row.CreatedAt), AsUtc(row.ModifiedAt),
-        ], cancellationToken);
+    /// <summary>The papers upsert, prepared once for all the rows a batch writes.</summary>
+    public static IUpsertStatement PreparePapers(DbConnection connection, DbTransaction transaction) =>
+        Prepare(connection, transaction, UpsertSql("papers", PaperColumns, ["id"], ["created_at"]), PaperColumns.Length);
 
-    public static Task WriteListingsAsync(
-        DbConnection connection, DbTransaction transaction, IEnumerable<(ListingEntity Row, bool IsNew, bool Changed)> rows,
-        CancellationToken cancellationToken) =>
-        UpsertAsync(connection, transaction, "listings", ListingColumns, ["paper_id", "day", "source"], [], rows.Select(r => r.Row), static row =>
-        [
-            row.PaperId, row.Day, (int)row.Source, row.Upvotes, row.NumComments, row.SubmittedBy, AsUtc(row.ListedAt), row.ThumbnailUrl,
-        ], cancellationToken);
+    public static IUpsertStatement PrepareListings(DbConnection connection, DbTransaction transaction) =>
+        Prepare(connection, transaction, UpsertSql("listings", ListingColumns, ["paper_id", "day", "source"], []), ListingColumns.Length);
+
+    /// <summary>Writes paper rows through <see cref="PreparePapers"/>; values in <see cref="PaperColumns"/> order.</summary>
+    public static async Task WritePapersAsync(IUpsertStatement upsert, IEnumerable<PaperEntity> rows, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            upsert.Text(row.Id);
+            upsert.Int(row.Version);
+            upsert.Text(row.Title);
+            upsert.Text(row.Abstract);
+            upsert.Text(row.Authors);
+            upsert.Text(row.Categories);
+            upsert.Time(row.SubmittedAt);
+            upsert.Time(row.UpdatedAt);
+            upsert.Text(row.Comments);
+            upsert.Text(row.JournalRef);
+            upsert.Text(row.Doi);
+            upsert.Text(row.License);
+            upsert.Text(row.GithubRepo);
+            upsert.Int(row.GithubStars);
+            upsert.Text(row.ProjectPage);
+            upsert.Text(row.AiSummary);
+            upsert.Text(row.AiKeywords);
+            upsert.Time(row.ObservedAt);
+            upsert.Bool(row.IsDeleted);
+            upsert.Long(row.ChangeSeq);
+            upsert.Time(row.CreatedAt);
+            upsert.Time(row.ModifiedAt);
+            await upsert.RunAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Writes listing rows through <see cref="PrepareListings"/>; values in <see cref="ListingColumns"/> order.</summary>
+    public static async Task WriteListingsAsync(IUpsertStatement upsert, IEnumerable<ListingEntity> rows, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            upsert.Text(row.PaperId);
+            upsert.Day(row.Day);
+            upsert.Int((int)row.Source);
+            upsert.Int(row.Upvotes);
+            upsert.Int(row.NumComments);
+            upsert.Text(row.SubmittedBy);
+            upsert.Time(row.ListedAt);
+            upsert.Text(row.ThumbnailUrl);
+            await upsert.RunAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Which of <paramref name="ids"/> are already stored (one indexed lookup per batch).</summary>
     public static async Task<List<string>> ExistingIdsAsync(
@@ -72,6 +109,14 @@ internal static class PaperSql
         return found;
     }
 
+    public static async Task<bool> AnyPapersAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM papers)";
+        return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The stored rows of these papers, by primary key.</summary>
     public static IQueryable<PaperEntity> PapersById(DailyPapersDbContext context, IReadOnlyList<string> ids) =>
         context.Provider == StoreProvider.Postgres
@@ -94,36 +139,10 @@ internal static class PaperSql
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task UpsertAsync<T>(
-        DbConnection connection, DbTransaction transaction, string table, string[] columns, string[] key, string[] keepOnUpdate,
-        IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
-    {
-        var sql = UpsertSql(table, columns, key, keepOnUpdate);
-        if (connection is SqliteConnection sqlite)
-        {
-            SqliteStatementWriter.Execute(sqlite, sql, rows.Select(values), cancellationToken);
-            return;
-        }
-
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var c = 0; c < columns.Length; c++)
-        {
-            AddParameter(command, $"@p{c}", DBNull.Value);
-        }
-
-        foreach (var row in rows)
-        {
-            var i = 0;
-            foreach (var value in values(row))
-            {
-                command.Parameters[i++].Value = value ?? DBNull.Value;
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    private static IUpsertStatement Prepare(DbConnection connection, DbTransaction transaction, string sql, int parameters) =>
+        connection is SqliteConnection sqlite
+            ? new SqliteStatementWriter(sqlite, sql)
+            : new CommandStatementWriter(connection, transaction, sql, parameters);
 
     private static string UpsertSql(string table, string[] columns, string[] key, string[] keepOnUpdate)
     {
@@ -139,8 +158,4 @@ internal static class PaperSql
         parameter.Value = value;
         command.Parameters.Add(parameter);
     }
-
-    // Npgsql refuses a DateTime of unspecified kind for timestamptz; SQLite reads them back unspecified.
-    private static DateTime? AsUtc(DateTime? value) =>
-        value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
 }

@@ -22,6 +22,27 @@ public class ArxivIdTests
     public void TryParse_NumberLengthWrongForTheMonth_Fails(string text) =>
         Assert.False(ArxivId.TryParse(text, out _, out _));
 
+    // Plain new-style ids skip the regex; these sit on each rule's edge.
+    [Theory]
+    [InlineData("0703.1234")] // before new-style ids
+    [InlineData("2400.12345")]
+    [InlineData("2413.12345")]
+    [InlineData("24a6.12345")]
+    [InlineData("2406,12345")]
+    public void TryParse_PlainIdOutsideTheRules_Fails(string text) =>
+        Assert.False(ArxivId.TryParse(text, out _, out _));
+
+    [Theory]
+    [InlineData("0704.0001")]
+    [InlineData("1412.9999")]
+    [InlineData("1501.00001")]
+    [InlineData("2412.99999")]
+    public void TryParse_PlainId_HasNoVersion(string text)
+    {
+        Assert.True(ArxivId.TryParse(text, out var id, out var version));
+        Assert.Equal((text, null), (id.Value, version));
+    }
+
     [Theory]
     [InlineData("2406.12345v2", "2406.12345")]
     [InlineData("0704.0001v1", "0704.0001")]

@@ -43,6 +43,38 @@ public class PaperRecordBuilderTests
             Build(ValidBuilder()).Abstract);
 
     [Fact]
+    public void SetAbstract_FromABuffer_NormalisesAsTheProperty()
+    {
+        var text = "  We measure how sparse models scale\nwith data.\n  A second paragraph.";
+        var fromProperty = ValidBuilder();
+        fromProperty.Abstract = text;
+        var fromBuffer = ValidBuilder();
+        fromBuffer.SetAbstract(("xx" + text + "yy").AsSpan(2, text.Length));
+
+        Assert.Equal(Build(fromProperty).Abstract, Build(fromBuffer).Abstract);
+        Assert.Equal("We measure how sparse models scale with data.\n\nA second paragraph.", Build(fromBuffer).Abstract);
+    }
+
+    [Fact]
+    public void SetAbstract_ThenTheProperty_ThePropertyWinsAndIsNormalised()
+    {
+        var builder = ValidBuilder();
+        builder.SetAbstract("An abstract from a buffer.");
+        builder.Abstract = "  Set\nlater.";
+
+        Assert.Equal("Set later.", Build(builder).Abstract);
+    }
+
+    [Fact]
+    public void SetAbstract_OnlyWhitespace_IsAMissingAbstract()
+    {
+        var builder = ValidBuilder();
+        builder.SetAbstract(" \n ");
+
+        Assert.Equal("2406.12345: missing abstract", Reject(builder));
+    }
+
+    [Fact]
     public void TryBuild_IdWithPrefixAndVersion_StoresTheBareId() =>
         Assert.Equal("2406.12345", Build(Builder(id: "arXiv:2406.12345v3")).Id.Value);
 

@@ -113,6 +113,15 @@ public class PaperTextTests
     public void Paragraphs_NothingVisible_ReturnsEmpty(string? text) =>
         Assert.Equal("", PaperText.Paragraphs(text));
 
+    [Theory]
+    [InlineData("  A fully\n  indented abstract\nwrapped here.\n\n  Second paragraph.  ")]
+    [InlineData("Tabs\tand\u00A0odd  spaces\r\nand CRLF\rand CR")]
+    [InlineData("Controls\u0007 dropped, \u200Bzero width, caf\u00E9 and \U0001F600 kept")]
+    [InlineData(" \n\t ")]
+    [InlineData("")]
+    public void Paragraphs_OfASpan_EqualsParagraphsOfTheString(string text) =>
+        Assert.Equal(PaperText.Paragraphs(text), PaperText.Paragraphs(text.AsSpan()));
+
     [Fact]
     public void Snippet_LongText_CutsAtAWordBoundaryWithAnEllipsis() =>
         Assert.Equal("The quick brown…", PaperText.Snippet("The quick brown fox jumps over the lazy dog", 18));

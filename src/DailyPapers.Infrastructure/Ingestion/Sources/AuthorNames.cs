@@ -53,24 +53,31 @@ internal static partial class AuthorNames
         return parts.Length == 1 ? name.Trim() : Join(parts[1], parts[0], parts.Length > 2 ? parts[2] : null);
     }
 
-    public static string Join(string? first, string? last, string? suffix)
+    public static string Join(string? first, string? last, string? suffix) => Join(first.AsSpan(), last.AsSpan(), suffix.AsSpan());
+
+    /// <summary><see cref="Join(string?, string?, string?)"/> of parts in a buffer, making only the name's string.</summary>
+    public static string Join(ReadOnlySpan<char> first, ReadOnlySpan<char> last, ReadOnlySpan<char> suffix)
     {
         // Most names are "First Last" with nothing to trim; the builder normalises whitespace anyway.
-        if (string.IsNullOrEmpty(suffix) && !string.IsNullOrWhiteSpace(first) && !string.IsNullOrWhiteSpace(last))
+        if (suffix.IsEmpty && !first.IsWhiteSpace() && !last.IsWhiteSpace())
         {
             return string.Concat(first, " ", last);
         }
 
         var sb = new StringBuilder();
-        foreach (var part in (ReadOnlySpan<string?>)[first, last, suffix])
+        Append(sb, first);
+        Append(sb, last);
+        Append(sb, suffix);
+        return sb.ToString();
+
+        static void Append(StringBuilder sb, ReadOnlySpan<char> part)
         {
-            if (!string.IsNullOrWhiteSpace(part))
+            var trimmed = part.Trim();
+            if (!trimmed.IsEmpty)
             {
-                sb.Append(sb.Length > 0 ? " " : "").Append(part.Trim());
+                sb.Append(sb.Length > 0 ? " " : "").Append(trimmed);
             }
         }
-
-        return sb.ToString();
     }
 
     private static string WithoutParentheses(string text)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DailyPapers.Core.Papers;
 
 namespace DailyPapers.Infrastructure.Ingestion.Sources;
@@ -12,7 +13,11 @@ internal sealed class KaggleFields
 
     public PaperRecordBuilder Builder { get; } = new();
 
-    public string? AuthorsText { get; set; }
+    /// <summary>
+    /// Where the free-text "authors" string starts in the line (-1: none). It is decoded only for a line without
+    /// authors_parsed, which nearly every line has.
+    /// </summary>
+    public int AuthorsTextAt { get; set; } = -1;
 
     public List<string> ParsedAuthors { get; } = [];
 
@@ -24,10 +29,11 @@ internal sealed class KaggleFields
         _lastLabel = label ?? _lastLabel;
     }
 
-    public SourceItem ToItem(string location)
+    /// <param name="line">The line the fields were read from.</param>
+    public SourceItem ToItem(string location, ReadOnlySpan<byte> line)
     {
         // authors_parsed is arXiv's own split of the names; the free-text list is the fallback for dumps without it.
-        Builder.Authors.AddRange(ParsedAuthors.Count > 0 ? ParsedAuthors : AuthorNames.SplitList(AuthorsText));
+        Builder.Authors.AddRange(ParsedAuthors.Count > 0 ? ParsedAuthors : AuthorNames.SplitList(AuthorsText(line)));
         Builder.Version = LastVersionNumber();
         var firstVersion = SourceDates.Parse(_firstCreated);
         Builder.SubmittedAt = firstVersion;
@@ -41,6 +47,18 @@ internal sealed class KaggleFields
         // (in the arxiv-cs file it is exactly that). ListedAt stays empty: the dump does not know the hour.
         var listing = firstVersion is { } first ? new ListingRecord(SourceDates.UtcDay(first), ListingSource.Arxiv) : null;
         return new PaperItem(location, paper!, listing);
+    }
+
+    private string? AuthorsText(ReadOnlySpan<byte> line)
+    {
+        if (AuthorsTextAt < 0)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(line[AuthorsTextAt..]);
+        reader.Read();
+        return reader.GetString();
     }
 
     private int? LastVersionNumber()

@@ -34,7 +34,7 @@ internal static class KaggleLineParser
             return new RejectedItem(location, ex.Message);
         }
 
-        return fields.ToItem(location);
+        return fields.ToItem(location, line);
     }
 
     private static void ReadRecord(ref Utf8JsonReader reader, KaggleFields fields)
@@ -50,8 +50,8 @@ internal static class KaggleLineParser
         {
             if (reader.ValueTextEquals("id"u8)) { builder.Id = ReadString(ref reader, "id"); }
             else if (reader.ValueTextEquals("title"u8)) { builder.Title = ReadString(ref reader, "title"); }
-            else if (reader.ValueTextEquals("abstract"u8)) { builder.Abstract = ReadString(ref reader, "abstract"); }
-            else if (reader.ValueTextEquals("authors"u8)) { fields.AuthorsText = ReadString(ref reader, "authors"); }
+            else if (reader.ValueTextEquals("abstract"u8)) { ReadAbstract(ref reader, builder); }
+            else if (reader.ValueTextEquals("authors"u8)) { fields.AuthorsTextAt = StringStart(ref reader, "authors"); }
             else if (reader.ValueTextEquals("authors_parsed"u8)) { ReadParsedAuthors(ref reader, fields.ParsedAuthors); }
             else if (reader.ValueTextEquals("categories"u8)) { builder.Categories = ArxivCategoryCodes.KeepCodes(ReadString(ref reader, "categories")); }
             else if (reader.ValueTextEquals("versions"u8)) { ReadVersions(ref reader, fields); }
@@ -78,22 +78,58 @@ internal static class KaggleLineParser
         };
     }
 
-    // Abstracts are full of \n escapes; unescaping straight into a reused buffer skips GetString's intermediate
-    // UTF-8 copy, which was a fifth of the parse time. An unescaped string is never longer than its escaped bytes.
-    private static string Unescape(ref Utf8JsonReader reader)
+    // Checks the value as ReadString does, without decoding it: where the string token starts, or -1 for null.
+    private static int StringStart(ref Utf8JsonReader reader, string name)
     {
-        var needed = reader.ValueSpan.Length;
-        if (_unescapeBuffer is null || _unescapeBuffer.Length < needed)
+        reader.Read();
+        return reader.TokenType switch
         {
-            _unescapeBuffer = new char[Math.Max(needed, 4096)];
+            JsonTokenType.String => (int)reader.TokenStartIndex,
+            JsonTokenType.Null => -1,
+            _ => throw new FormatException($"\"{name}\" should be a string, found {Describe(reader.TokenType)}"),
+        };
+    }
+
+    // The abstract goes from the reader's bytes to its normalised string through one reused buffer: no string of
+    // the raw text is made only to be normalised and dropped.
+    private static void ReadAbstract(ref Utf8JsonReader reader, PaperRecordBuilder builder)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                builder.SetAbstract(CopyString(ref reader, 0));
+                break;
+            case JsonTokenType.Null:
+                builder.Abstract = null;
+                break;
+            default:
+                throw new FormatException($"\"abstract\" should be a string, found {Describe(reader.TokenType)}");
+        }
+    }
+
+    // Escaped text (abstracts are full of \n) unescaped straight into a reused buffer skips GetString's intermediate
+    // UTF-8 copy, which was a fifth of the parse time.
+    private static string Unescape(ref Utf8JsonReader reader) => new(CopyString(ref reader, 0));
+
+    /// <summary>The string value at the reader, in the thread's buffer from <paramref name="offset"/> on.</summary>
+    private static ReadOnlySpan<char> CopyString(ref Utf8JsonReader reader, int offset)
+    {
+        // An unescaped string is never longer, in UTF-16 code units, than its escaped UTF-8 bytes.
+        var needed = offset + reader.ValueSpan.Length;
+        if (_buffer is null || _buffer.Length < needed)
+        {
+            var larger = new char[Math.Max(needed, Math.Max(4096, (_buffer?.Length ?? 0) * 2))];
+            _buffer?.AsSpan(0, offset).CopyTo(larger);
+            _buffer = larger;
         }
 
-        var written = reader.CopyString(_unescapeBuffer);
-        return new string(_unescapeBuffer, 0, written);
+        var written = reader.CopyString(_buffer.AsSpan(offset));
+        return _buffer.AsSpan(offset, written);
     }
 
     [ThreadStatic]
-    private static char[]? _unescapeBuffer;
+    private static char[]? _buffer;
 
     // [["Last", "First", "Suffix", "affiliation"...], ...]; the affiliation entries are not part of the name.
     private static void ReadParsedAuthors(ref Utf8JsonReader reader, List<string> authors)
@@ -105,7 +141,9 @@ internal static class KaggleLineParser
             return;
         }
 
-        Span<string?> parts = new string?[3];
+        // Up to three parts of a name, unescaped one after another into the thread's buffer.
+        Span<int> starts = stackalloc int[3];
+        Span<int> lengths = stackalloc int[3];
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartArray)
@@ -114,12 +152,16 @@ internal static class KaggleLineParser
                 continue;
             }
 
-            parts.Clear();
+            starts.Clear();
+            lengths.Clear();
+            var used = 0;
             for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
             {
-                if (i < parts.Length && reader.TokenType == JsonTokenType.String)
+                if (i < lengths.Length && reader.TokenType == JsonTokenType.String)
                 {
-                    parts[i] = reader.GetString();
+                    starts[i] = used;
+                    lengths[i] = CopyString(ref reader, used).Length;
+                    used += lengths[i];
                 }
                 else
                 {
@@ -127,7 +169,8 @@ internal static class KaggleLineParser
                 }
             }
 
-            var name = AuthorNames.Join(parts[1], parts[0], parts[2]);
+            var buffer = _buffer.AsSpan();
+            var name = AuthorNames.Join(buffer.Slice(starts[1], lengths[1]), buffer.Slice(starts[0], lengths[0]), buffer.Slice(starts[2], lengths[2]));
             if (name.Length > 0)
             {
                 authors.Add(name);
