@@ -53,6 +53,11 @@ internal static class PaperReadSql
     private const string PostgresPapersById =
         $"SELECT {PaperColumns}, {ListingColumns} FROM papers AS p LEFT JOIN listings AS l ON l.paper_id = p.id WHERE p.id = ANY(@ids)";
 
+    /// <summary>Papers with votes listed in the period, most voted first, at most <c>@take</c>: trending's candidates.</summary>
+    public const string Voted =
+        "SELECT l.paper_id FROM listings AS l JOIN papers AS p ON p.id = l.paper_id WHERE " + InPeriod +
+        " GROUP BY l.paper_id HAVING SUM(l.upvotes) > 0 ORDER BY SUM(l.upvotes) DESC, l.paper_id LIMIT @take";
+
     private static readonly string RankedPage = RankedPageSql(bySource: false);
     private static readonly string RankedPageBySource = RankedPageSql(bySource: true);
 

@@ -112,6 +112,37 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
             .Select(id => PaperMapping.ToListed(byId[id].Paper, byId[id].Listings, null))];
     }
 
+    /// <summary>
+    /// The most voted papers listed in the period (at most <paramref name="limit"/>; none without votes), with their
+    /// votes and first listing within it, in no particular order: what trending ranks.
+    /// </summary>
+    public async Task<IReadOnlyList<ListedPaper>> VotedInAsync(ListingPeriod period, int limit, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await using (var command = await CommandAsync(PaperReadSql.Voted, cancellationToken))
+        {
+            AddPeriod(command, period, source: null);
+            command.AddParameter("@take", limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var load = await CommandAsync(PaperReadSql.PapersInPeriod(store.Provider), cancellationToken);
+        load.AddParameter("@ids", PaperReadSql.Ids(store.Provider, ids));
+        AddPeriod(load, period, source: null);
+        await using var rows = await load.ExecuteReaderAsync(cancellationToken);
+        var byId = await ReadPapersAsync(rows, cancellationToken);
+        return [.. byId.Values.Select(found => PaperMapping.ToListed(found.Paper, found.Listings, period))];
+    }
+
     /// <summary>Every paper listed in the period (by one source, if given), in no order: the scope of a search within it.</summary>
     public async Task<IReadOnlyList<string>> ListedIdsAsync(ListingPeriod period, ListingSource? source, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DailyPapers.Core.Listings;
 using DailyPapers.Core.Papers;
+using DailyPapers.Core.Ranking;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Web;
 
@@ -24,9 +25,17 @@ public static class DailyPapersApi
         return app;
     }
 
-    private static async Task<IResult> DailyPapersAsync(HttpRequest request, PaperReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> DailyPapersAsync(
+        HttpRequest request, PaperReader reader, TrendingReader trending, CancellationToken cancellationToken)
     {
         var query = request.Query;
+        string? sort = query["sort"];
+        var byTrending = string.Equals(sort, "trending", StringComparison.OrdinalIgnoreCase);
+        if (!string.IsNullOrEmpty(sort) && !byTrending)
+        {
+            return Error("sort must be trending, or absent for the listing's order (most voted first).");
+        }
+
         if (!TryReadInt(query["limit"], DefaultLimit, 1, MaxLimit, out var limit))
         {
             return Error($"limit must be a whole number from 1 to {MaxLimit}.");
@@ -71,6 +80,18 @@ public static class DailyPapersApi
 
             period = p;
         }
+        else if (byTrending)
+        {
+            // No period named: the last day, week (the default) or month up to now, as /papers/trending shows it.
+            string? windowText = query["window"];
+            var window = TrendingWindow.Week;
+            if (!string.IsNullOrEmpty(windowText) && !Trending.TryParse(windowText, out window))
+            {
+                return Error("window must be day, week or month.");
+            }
+
+            return Page(await trending.ReadAsync(window, cancellationToken), pageIndex, limit);
+        }
         else
         {
             var latest = await reader.LatestListingDayAsync(cancellationToken);
@@ -82,9 +103,17 @@ public static class DailyPapersApi
             period = ListingPeriod.Day(latest.Value);
         }
 
+        if (byTrending)
+        {
+            return Page(await trending.ReadAsync(period, cancellationToken), pageIndex, limit);
+        }
+
         var view = await reader.ListAsync(period, source: null, pageIndex, limit, withNeighbours: false, cancellationToken);
         return Results.Json(view.Page.Papers.Select(HfDailyItemJson.From).ToList());
     }
+
+    private static IResult Page(TrendingView view, int pageIndex, int limit) =>
+        Results.Json(view.Papers.Skip(pageIndex * limit).Take(limit).Select(t => HfDailyItemJson.From(t.Paper)).ToList());
 
     private static async Task<IResult> PaperAsync(string id, PaperReader reader, CancellationToken cancellationToken)
     {

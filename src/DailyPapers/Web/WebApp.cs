@@ -1,4 +1,5 @@
 using DailyPapers.Api;
+using DailyPapers.Core.Ranking;
 using DailyPapers.Hosting;
 using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Papers;
@@ -32,6 +33,11 @@ public static class WebApp
         // One reader, so one connection, per request, however many queries its page makes.
         builder.Services.AddScoped(services => services.GetRequiredService<PaperQueries>().OpenReader());
         builder.Services.AddPageCaching(builder.Configuration);
+        builder.Services.AddScoped<TrendingReader>();
+        builder.Services.AddOptions<TrendingOptions>().Bind(builder.Configuration.GetSection(TrendingOptions.Section))
+            .Validate(o => o.DayHalfLife > TimeSpan.Zero && o.WeekHalfLife > TimeSpan.Zero && o.MonthHalfLife > TimeSpan.Zero,
+                "Trending:DayHalfLife, WeekHalfLife and MonthHalfLife must be positive times, such as 12:00:00 or 2.00:00:00.")
+            .ValidateOnStart();
 
         var app = builder.Build();
         app.UseExceptionHandler("/error/500");

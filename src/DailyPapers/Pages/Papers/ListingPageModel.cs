@@ -20,6 +20,15 @@ public abstract class ListingPageModel(PaperReader reader, PaperSearch search) :
 
     public ListingPage? Listing { get; private set; }
 
+    /// <summary>
+    /// "#1 paper of the day" (week, month) over the first card of the whole period's ranking, when it has votes; none
+    /// on later pages, per source, or in search results.
+    /// </summary>
+    public string? TopBadge =>
+        Listing is { PageIndex: 0, Papers: [{ Votes: > 0 }, ..] } listing && Source is null && SearchText is null
+            ? $"#1 paper of the {listing.Period.Kind.ToString().ToLowerInvariant()}"
+            : null;
+
     public ListingSource? Source { get; private set; }
 
     public string? PreviousHref { get; private set; }

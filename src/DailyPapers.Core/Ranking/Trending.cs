@@ -1,0 +1,87 @@
+using DailyPapers.Core.Listings;
+
+namespace DailyPapers.Core.Ranking;
+
+/// <summary>
+/// Trending: votes decayed exponentially with age, <c>score = votes × 0.5^(age / half-life)</c>, so a vote loses
+/// half its weight every half-life. Imported votes carry no time of their own: they count from the moment their
+/// paper was listed. Only papers listed within the window take part.
+/// </summary>
+public static class Trending
+{
+    public static int Days(TrendingWindow window) => window switch
+    {
+        TrendingWindow.Day => 1,
+        TrendingWindow.Week => 7,
+        _ => 30,
+    };
+
+    public static string Key(TrendingWindow window) => window.ToString().ToLowerInvariant();
+
+    /// <summary>day, week or month (any case); false for anything else.</summary>
+    public static bool TryParse(string? text, out TrendingWindow window)
+    {
+        foreach (var candidate in Enum.GetValues<TrendingWindow>())
+        {
+            if (string.Equals(text, Key(candidate), StringComparison.OrdinalIgnoreCase))
+            {
+                window = candidate;
+                return true;
+            }
+        }
+
+        window = TrendingWindow.Week;
+        return false;
+    }
+
+    /// <summary>The decayed weight of <paramref name="votes"/> cast at <paramref name="castAt"/>, seen at <paramref name="asOf"/>.</summary>
+    public static double Score(int votes, DateTimeOffset castAt, DateTimeOffset asOf, TimeSpan halfLife)
+    {
+        if (votes <= 0)
+        {
+            return 0;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(halfLife, TimeSpan.Zero);
+        // A vote from the future (clock skew between nodes) counts as cast now, never more.
+        var age = Math.Max(0, (asOf - castAt).TotalHours);
+        return votes * Math.Pow(0.5, age / halfLife.TotalHours);
+    }
+
+    /// <summary>
+    /// The moment trending is computed for: now, or the end of the latest listing day when the store holds nothing
+    /// newer (an archive, or an instance whose harvest stopped), so its last days still show what was trending.
+    /// </summary>
+    public static DateTimeOffset AsOf(DateTimeOffset now, DateOnly? latestListingDay)
+    {
+        if (latestListingDay is not { } latest)
+        {
+            return now;
+        }
+
+        var endOfLatest = new DateTimeOffset(latest.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return endOfLatest < now ? endOfLatest : now;
+    }
+
+    /// <summary>The listing days a window covers when seen at <paramref name="asOf"/>: the last N days up to it.</summary>
+    public static (DateOnly First, DateOnly Last) Days(TrendingWindow window, DateTimeOffset asOf)
+    {
+        var last = DateOnly.FromDateTime(asOf.UtcDateTime.AddTicks(-1));
+        return (last.AddDays(1 - Days(window)), last);
+    }
+
+    /// <summary>
+    /// The papers by decayed score, best first; equal scores by votes, then id. A paper's votes count from the first
+    /// time it was listed in the window (its listing time, else the start of its listing day).
+    /// </summary>
+    public static IReadOnlyList<TrendingPaper> Rank(IEnumerable<ListedPaper> papers, DateTimeOffset asOf, TimeSpan halfLife) =>
+        [.. papers
+            .Select(paper => new TrendingPaper(paper, Score(paper.Votes, CastAt(paper), asOf, halfLife)))
+            .OrderByDescending(t => t.Score)
+            .ThenByDescending(t => t.Paper.Votes)
+            .ThenBy(t => t.Paper.Id, StringComparer.Ordinal)];
+
+    private static DateTimeOffset CastAt(ListedPaper paper) =>
+        paper.ListedAt
+        ?? (paper.ListedOn is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MinValue);
+}

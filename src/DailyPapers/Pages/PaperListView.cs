@@ -1,0 +1,7 @@
+using DailyPapers.Core.Listings;
+
+namespace DailyPapers.Pages;
+
+/// <summary>A list of paper cards (listing, trending): the papers, the number of the first, and a badge for the top one.</summary>
+/// <param name="TopBadge">"#1 paper of the week" on the first card, or null.</param>
+public sealed record PaperListView(IReadOnlyList<ListedPaper> Papers, int Start, string? TopBadge);
