@@ -13,7 +13,8 @@ public sealed class ImportCommandTests
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         var file = Path.Combine(store.DataDirectory, "subset.jsonl.gz");
-        var lines = await TestData.WriteKaggleSubsetAsync(file, 20_000);
+        // Enough papers that the import outlasts the polling below: it writes about 35,000 papers a second.
+        var lines = await TestData.WriteKaggleSubsetAsync(file, 70_000);
 
         using (var first = CliProcess.Start(store.Settings, "import", "kaggle", file))
         {
@@ -21,7 +22,7 @@ public sealed class ImportCommandTests
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (await CountAsync(store) == 0 && DateTime.UtcNow < deadline && !first.HasExited)
             {
-                await Task.Delay(20);
+                await Task.Delay(5);
             }
 
             first.Kill(entireProcessTree: true);
