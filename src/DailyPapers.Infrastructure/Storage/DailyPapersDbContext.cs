@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using DailyPapers.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Infrastructure.Storage;
@@ -6,7 +10,7 @@ namespace DailyPapers.Infrastructure.Storage;
 /// The store's model, shared by both providers. Each provider has its own subclass so that each keeps its own
 /// migrations (rule: every migration is added for every provider — see docs/storage.md).
 /// </summary>
-public abstract class DailyPapersDbContext(DbContextOptions options) : DbContext(options)
+public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityDbContext<UserEntity>(options), IDataProtectionKeyContext
 {
     public DbSet<PaperEntity> Papers => Set<PaperEntity>();
 
@@ -18,11 +22,29 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : DbContext
 
     public DbSet<PaperVectorEntity> PaperVectors => Set<PaperVectorEntity>();
 
+    /// <summary>The keys that protect sign-in cookies and tokens, shared by every web node through the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public abstract StoreProvider Provider { get; }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<PaperEntity>(paper =>
+        base.OnModelCreating(builder);
+        // Identity's tables under plain names (asp_net_users would tell an operator nothing).
+        builder.Entity<UserEntity>(user =>
+        {
+            user.ToTable("users");
+            user.Property(u => u.DisplayName).HasMaxLength(100);
+        });
+        builder.Entity<IdentityRole>().ToTable("roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        builder.Entity<PaperEntity>(paper =>
         {
             paper.ToTable("papers");
             paper.HasKey(p => p.Id);
@@ -32,7 +54,7 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : DbContext
             paper.HasMany(p => p.Listings).WithOne(l => l.Paper).HasForeignKey(l => l.PaperId);
         });
 
-        modelBuilder.Entity<ListingEntity>(listing =>
+        builder.Entity<ListingEntity>(listing =>
         {
             listing.ToTable("listings");
             // One listing per paper, day and source: the key that makes every import idempotent.
@@ -41,7 +63,7 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : DbContext
             listing.HasIndex(l => new { l.Day, l.Source });
         });
 
-        modelBuilder.Entity<StoreCounterEntity>(counter =>
+        builder.Entity<StoreCounterEntity>(counter =>
         {
             counter.ToTable("store_counters");
             counter.HasKey(c => c.Name);
@@ -51,14 +73,14 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : DbContext
                 new StoreCounterEntity { Name = StoreCounterEntity.VectorChanges, Value = 0 });
         });
 
-        modelBuilder.Entity<SyncStateEntity>(state =>
+        builder.Entity<SyncStateEntity>(state =>
         {
             state.ToTable("sync_states");
             state.HasKey(s => s.Key);
             state.Property(s => s.Key).HasMaxLength(200);
         });
 
-        modelBuilder.Entity<PaperVectorEntity>(vector =>
+        builder.Entity<PaperVectorEntity>(vector =>
         {
             vector.ToTable("paper_vectors");
             vector.HasKey(v => new { v.PaperId, v.Model });

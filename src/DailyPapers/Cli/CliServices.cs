@@ -1,4 +1,5 @@
 using DailyPapers.Hosting;
+using DailyPapers.Infrastructure.Accounts;
 using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Storage;
@@ -27,6 +28,7 @@ internal static class CliServices
             .AddPaperStore(configuration, dataDirectory)
             .AddArxivHarvesting(configuration)
             .AddPaperSearch(configuration)
+            .AddAccountServices()
             .BuildServiceProvider();
         return services;
     }

@@ -29,6 +29,7 @@ internal static class CommandLine
         root.Subcommands.Add(EmbedCommand.Build());
         root.Subcommands.Add(ReindexCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
+        root.Subcommands.Add(UserCommand.Build());
         return root;
     }
 }

@@ -1,5 +1,7 @@
 using DailyPapers.Api;
 using DailyPapers.Core.Ranking;
+using DailyPapers.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
 using DailyPapers.Hosting;
 using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Papers;
@@ -29,6 +31,18 @@ public static class WebApp
         builder.Services.AddPaperStore(builder.Configuration, dataDir);
         builder.Services.AddArxivHarvesting(builder.Configuration);
         builder.Services.AddPaperSearch(builder.Configuration);
+        builder.Services.AddAccounts().AddSignInManager();
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "dailypapers";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.LoginPath = "/account/signin";
+            cookie.LogoutPath = "/account/signout";
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
+            cookie.SlidingExpiration = true;
+        });
         builder.Services.AddRazorPages();
         // One reader, so one connection, per request, however many queries its page makes.
         builder.Services.AddScoped(services => services.GetRequiredService<PaperQueries>().OpenReader());
@@ -45,6 +59,8 @@ public static class WebApp
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         // After routing (the cache policy is endpoint metadata); sign-in, when added, goes before it, so a signed-in
         // reader is never served or stored a page cached for everyone.
         app.UsePageCaching();

@@ -20,10 +20,23 @@ public static class CliProcess
             .FirstOrDefault() ?? throw new InvalidOperationException($"dailypapers.dll is not built under {output}");
     }
 
-    public static Process Start(IReadOnlyDictionary<string, string?> settings, params string[] args)
+    public static Process Start(IReadOnlyDictionary<string, string?> settings, params string[] args) => Start(settings, false, args);
+
+    /// <summary>Runs a verb that reads standard input (a password), giving it <paramref name="input"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunWithInputAsync(
+        IReadOnlyDictionary<string, string?> settings, string input, params string[] args)
+    {
+        using var process = Start(settings, true, args);
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        return await CollectAsync(process);
+    }
+
+    private static Process Start(IReadOnlyDictionary<string, string?> settings, bool withInput, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = withInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -46,7 +59,12 @@ public static class CliProcess
 
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
-        using var process = Start(settings, args);
+        using var process = Start(settings, false, args);
+        return await CollectAsync(process);
+    }
+
+    private static async Task<(int ExitCode, string Output)> CollectAsync(Process process)
+    {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

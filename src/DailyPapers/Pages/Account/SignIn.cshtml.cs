@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using DailyPapers.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DailyPapers.Pages.Account;
+
+/// <summary><c>/account/signin</c>: email and password; 5 failures lock the account for 15 minutes.</summary>
+public sealed class SignInModel(SignInManager<UserEntity> signIn) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your email address.")]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your password.")]
+    public string Password { get; set; } = "";
+
+    [BindProperty]
+    public bool RememberMe { get; set; } = true;
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Account.ReturnUrl.Safe(ReturnUrl));
+        }
+
+        // The same words whether the email is unknown or the password wrong: the form must not reveal who has an account.
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? "Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile."
+            : result.IsNotAllowed
+                ? "This account may not sign in."
+                : "The email or the password is wrong.");
+        Response.StatusCode = result.IsLockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}
