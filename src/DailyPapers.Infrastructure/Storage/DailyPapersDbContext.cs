@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using DailyPapers.Infrastructure.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

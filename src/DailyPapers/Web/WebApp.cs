@@ -1,12 +1,12 @@
 using DailyPapers.Api;
 using DailyPapers.Core.Ranking;
-using DailyPapers.Infrastructure.Accounts;
-using Microsoft.AspNetCore.Identity;
 using DailyPapers.Hosting;
+using DailyPapers.Infrastructure.Accounts;
 using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Storage;
+using Microsoft.AspNetCore.Identity;
 
 namespace DailyPapers.Web;
 
