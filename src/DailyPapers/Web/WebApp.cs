@@ -7,6 +7,7 @@ using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Storage;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace DailyPapers.Web;
 
@@ -43,7 +44,9 @@ public static class WebApp
             cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
             cookie.SlidingExpiration = true;
         });
-        builder.Services.AddRazorPages();
+        builder.Services.AddAccountRateLimits(builder.Configuration);
+        builder.Services.AddRazorPages(pages => pages.Conventions.AddFolderApplicationModelConvention(
+            "/Account", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountRateLimits.Policy))));
         // One reader, so one connection, per request, however many queries its page makes.
         builder.Services.AddScoped(services => services.GetRequiredService<PaperQueries>().OpenReader());
         builder.Services.AddPageCaching(builder.Configuration);
@@ -61,6 +64,7 @@ public static class WebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         // After routing (the cache policy is endpoint metadata); sign-in, when added, goes before it, so a signed-in
         // reader is never served or stored a page cached for everyone.
         app.UsePageCaching();

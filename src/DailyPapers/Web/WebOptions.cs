@@ -10,4 +10,7 @@ public sealed class WebOptions
     /// <see cref="StoreVersionedCachePolicy"/>). Off only to measure or debug the uncached path.
     /// </summary>
     public bool OutputCache { get; set; } = true;
+
+    /// <summary>Account form posts (sign in, sign up, password reset) allowed per client address per minute.</summary>
+    public int AccountPostsPerMinute { get; set; } = 10;
 }

@@ -137,6 +137,30 @@ public sealed partial class AccountTests : IAsyncLifetime
         Assert.Null(response.Headers.Location);
     }
 
+    [Fact]
+    public async Task Too_many_account_posts_from_one_address_get_429_with_retry_after()
+    {
+        await using var app = await RunningApp.StartAsync(_store, new Dictionary<string, string?> { ["Web:AccountPostsPerMinute"] = "3" });
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = app.BaseAddress,
+        };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await PostFormAsync(browser, "/account/signin", new() { ["Email"] = $"guess{i}@example.org", ["Password"] = Password })).StatusCode);
+        }
+
+        var limited = await PostFormAsync(browser, "/account/signup", new() { ["Email"] = "new@example.org", ["Password"] = Password });
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+        Assert.Contains("Too many attempts", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account/signin")).StatusCode);
+    }
+
     private HttpClient Browser() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _app.BaseAddress };
 
