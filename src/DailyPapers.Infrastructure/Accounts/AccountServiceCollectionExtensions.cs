@@ -22,6 +22,7 @@ public static class AccountServiceCollectionExtensions
         // Identity's stores resolve the context from the container; each scope gets its own, made by the store's factory.
         services.AddScoped(provider => provider.GetRequiredService<StoreContextFactory>().CreateContext());
         // Keys in the database, under one application name: a cookie issued by one web node is read by all of them.
+        services.AddSingleton<AccessTokens>();
         services.AddDataProtection().SetApplicationName("DailyPapers").PersistKeysToDbContext<DailyPapersDbContext>();
         return services.AddIdentityCore<UserEntity>(options =>
             {

@@ -22,6 +22,8 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<PaperVectorEntity> PaperVectors => Set<PaperVectorEntity>();
 
+    public DbSet<AccessTokenEntity> AccessTokens => Set<AccessTokenEntity>();
+
     /// <summary>The keys that protect sign-in cookies and tokens, shared by every web node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -43,6 +45,17 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
         builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        builder.Entity<AccessTokenEntity>(token =>
+        {
+            token.ToTable("access_tokens");
+            token.Property(t => t.UserId).HasMaxLength(450);
+            token.Property(t => t.Name).HasMaxLength(100);
+            token.Property(t => t.Hash).HasMaxLength(64);
+            token.Property(t => t.Prefix).HasMaxLength(20);
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasIndex(t => t.UserId);
+            token.HasOne<UserEntity>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         builder.Entity<PaperEntity>(paper =>
         {

@@ -22,6 +22,7 @@ public static class DailyPapersApi
         api.MapGet("/daily_papers", DailyPapersAsync).CacheOutput(StoreVersionedCachePolicy.Name);
         api.MapGet("/papers/{**id}", PaperAsync).CacheOutput(StoreVersionedCachePolicy.Name);
         api.MapPaperSearch();
+        api.MapAccountApi();
         return app;
     }
 

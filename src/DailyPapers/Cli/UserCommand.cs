@@ -22,6 +22,12 @@ internal static class UserCommand
         var addAdmin = new Command("add-admin", "Make an existing account an administrator (moderation).") { adminEmail };
         addAdmin.SetAction((parse, ct) => AddAdminAsync(parse.GetValue(adminEmail)!, parse.GetValue(CommandLine.Data), ct));
         user.Subcommands.Add(addAdmin);
+
+        var tokenEmail = new Argument<string>("EMAIL") { Description = "The email of an existing account" };
+        var tokenName = new Option<string>("--name") { Description = "What the token is for, to recognise it later", DefaultValueFactory = _ => "cli" };
+        var token = new Command("token", "Create a personal access token for the JSON API (printed once).") { tokenEmail, tokenName };
+        token.SetAction((parse, ct) => TokenAsync(parse.GetValue(tokenEmail)!, parse.GetValue(tokenName)!, parse.GetValue(CommandLine.Data), ct));
+        user.Subcommands.Add(token);
         return user;
     }
 
@@ -80,5 +86,24 @@ internal static class UserCommand
             ? $"{account.Email} is now an administrator."
             : $"error: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         return result.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> TokenAsync(string email, string name, string? dataOption, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Console;
+        await using var services = await CliServices.StartAsync(dataOption, cancellationToken);
+        using var scope = services.CreateScope();
+        var account = await scope.ServiceProvider.GetRequiredService<UserManager<UserEntity>>().FindByEmailAsync(email);
+        if (account is null)
+        {
+            console.WriteLine($"error: no account has the email {email}.");
+            return 1;
+        }
+
+        var token = await scope.ServiceProvider.GetRequiredService<AccessTokens>().CreateAsync(account.Id, name, cancellationToken);
+        // Alone on stdout, so that a script can capture it; it is not shown again.
+        Console.Out.WriteLine(token);
+        Console.Error.WriteLine($"Created a token for {account.Email}; only its hash is stored, so keep this copy.");
+        return 0;
     }
 }

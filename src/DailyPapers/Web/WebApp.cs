@@ -6,6 +6,7 @@ using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Storage;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -33,7 +34,9 @@ public static class WebApp
         builder.Services.AddArxivHarvesting(builder.Configuration);
         builder.Services.AddPaperSearch(builder.Configuration);
         builder.Services.AddAccounts().AddSignInManager();
-        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthentication().AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "dailypapers";

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using DailyPapers.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DailyPapers.Infrastructure.Accounts;
+
+/// <summary>Creates, checks and revokes personal access tokens.</summary>
+public sealed class AccessTokens(StoreContextFactory store, TimeProvider clock)
+{
+    /// <summary>Marks our tokens, so that secret scanners and people can recognise one.</summary>
+    public const string Marker = "dp_";
+
+    /// <summary>A new token for the user; the returned text is shown once and never stored.</summary>
+    public async Task<string> CreateAsync(string userId, string name, CancellationToken cancellationToken)
+    {
+        var token = Marker + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        await using var context = store.CreateContext();
+        context.AccessTokens.Add(new AccessTokenEntity
+        {
+            UserId = userId,
+            Name = string.IsNullOrWhiteSpace(name) ? "token" : name.Trim()[..Math.Min(name.Trim().Length, 100)],
+            Hash = HashOf(token),
+            Prefix = token[..(Marker.Length + 6)],
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await context.SaveChangesAsync(cancellationToken);
+        return token;
+    }
+
+    /// <summary>The owner of a valid, unrevoked token (and notes its use), or null.</summary>
+    public async Task<string?> FindUserIdAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!token.StartsWith(Marker, StringComparison.Ordinal) || token.Length > 200)
+        {
+            return null;
+        }
+
+        var hash = HashOf(token);
+        await using var context = store.CreateContext();
+        var found = await context.AccessTokens.FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        found.LastUsedAt = clock.GetUtcNow().UtcDateTime;
+        await context.SaveChangesAsync(cancellationToken);
+        return found.UserId;
+    }
+
+    public async Task<IReadOnlyList<AccessTokenEntity>> ListAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        return await context.AccessTokens.AsNoTracking()
+            .Where(t => t.UserId == userId && t.RevokedAt == null)
+            .OrderByDescending(t => t.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Revokes one of the user's tokens; false when it is not theirs or already revoked.</summary>
+    public async Task<bool> RevokeAsync(string userId, int tokenId, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        var token = await context.AccessTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null, cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.RevokedAt = clock.GetUtcNow().UtcDateTime;
+        await context.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    internal static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using DailyPapers.Web;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DailyPapers.Api;
+
+/// <summary><c>GET /api/whoami</c>: who a personal access token belongs to, for checking a client's set-up.</summary>
+public static class AccountApi
+{
+    public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/whoami", (ClaimsPrincipal user) => Results.Json(new
+        {
+            name = user.Identity?.Name,
+            isAdmin = user.IsInRole(Infrastructure.Accounts.AccountServiceCollectionExtensions.AdminRole),
+        })).RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AccessTokenAuthentication.SchemeName });
+        return api;
+    }
+}
