@@ -10,6 +10,9 @@ public static class AccountServiceCollectionExtensions
     /// <summary>Role of the people who moderate (<c>dailypapers user add-admin EMAIL</c>).</summary>
     public const string AdminRole = "admin";
 
+    /// <summary>Role of suspended accounts: they may not sign in or use their tokens (<c>dailypapers user suspend</c>).</summary>
+    public const string SuspendedRole = "suspended";
+
     /// <summary>
     /// ASP.NET Core Identity on the store: users and roles in its tables, passwords of at least 10 characters without
     /// composition rules (NIST SP 800-63B: length helps, forced symbols do not), unique emails as user names, and a
@@ -36,10 +39,13 @@ public static class AccountServiceCollectionExtensions
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
+                // "Confirmed" here means "not suspended" (SuspensionCheck); email confirmation comes with email delivery.
+                options.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DailyPapersDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddUserConfirmation<SuspensionCheck>();
     }
 
     /// <summary><see cref="AddAccounts"/> for a chain of registrations (the CLI's).</summary>

@@ -23,6 +23,18 @@ internal static class UserCommand
         addAdmin.SetAction((parse, ct) => AddAdminAsync(parse.GetValue(adminEmail)!, parse.GetValue(CommandLine.Data), ct));
         user.Subcommands.Add(addAdmin);
 
+        foreach (var (verb, suspend, description) in new[]
+        {
+            ("suspend", true, "Suspend an account: it can no longer sign in or use its tokens; nothing is deleted."),
+            ("restore", false, "Lift a suspension."),
+        })
+        {
+            var target = new Argument<string>("EMAIL") { Description = "The email of an existing account" };
+            var command = new Command(verb, description) { target };
+            command.SetAction((parse, ct) => SuspendAsync(parse.GetValue(target)!, suspend, parse.GetValue(CommandLine.Data), ct));
+            user.Subcommands.Add(command);
+        }
+
         var tokenEmail = new Argument<string>("EMAIL") { Description = "The email of an existing account" };
         var tokenName = new Option<string>("--name") { Description = "What the token is for, to recognise it later", DefaultValueFactory = _ => "cli" };
         var token = new Command("token", "Create a personal access token for the JSON API (printed once).") { tokenEmail, tokenName };
@@ -105,5 +117,40 @@ internal static class UserCommand
         Console.Out.WriteLine(token);
         Console.Error.WriteLine($"Created a token for {account.Email}; only its hash is stored, so keep this copy.");
         return 0;
+    }
+
+    private static async Task<int> SuspendAsync(string email, bool suspend, string? dataOption, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Console;
+        await using var services = await CliServices.StartAsync(dataOption, cancellationToken);
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserEntity>>();
+        var account = await users.FindByEmailAsync(email);
+        if (account is null)
+        {
+            console.WriteLine($"error: no account has the email {email}.");
+            return 1;
+        }
+
+        var role = AccountServiceCollectionExtensions.SuspendedRole;
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(role))
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
+
+        if (await users.IsInRoleAsync(account, role) == suspend)
+        {
+            console.WriteLine($"{account.Email} is {(suspend ? "already suspended" : "not suspended")}.");
+            return 0;
+        }
+
+        var result = suspend ? await users.AddToRoleAsync(account, role) : await users.RemoveFromRoleAsync(account, role);
+        // A new security stamp signs the account out of every browser at their next check (within a minute).
+        await users.UpdateSecurityStampAsync(account);
+        console.WriteLine(result.Succeeded
+            ? $"{account.Email} is {(suspend ? "suspended" : "no longer suspended")}."
+            : $"error: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        return result.Succeeded ? 0 : 1;
     }
 }

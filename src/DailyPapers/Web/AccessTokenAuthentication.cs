@@ -32,9 +32,9 @@ public sealed class AccessTokenAuthentication(
 
         var userId = await tokens.FindUserIdAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         var user = userId is null ? null : await users.FindByIdAsync(userId);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null || await users.IsLockedOutAsync(user) || await users.IsInRoleAsync(user, AccountServiceCollectionExtensions.SuspendedRole))
         {
-            return AuthenticateResult.Fail("The access token is not valid (unknown, revoked, or its account is locked).");
+            return AuthenticateResult.Fail("The access token is not valid (unknown, revoked, or its account is locked or suspended).");
         }
 
         var principal = await principals.CreateAsync(user);

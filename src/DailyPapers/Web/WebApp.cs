@@ -47,6 +47,8 @@ public static class WebApp
             cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
             cookie.SlidingExpiration = true;
         });
+        // A suspension changes the account's security stamp; signed-in browsers notice within this interval.
+        builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddAccountRateLimits(builder.Configuration);
         builder.Services.AddRazorPages(pages => pages.Conventions.AddFolderApplicationModelConvention(
             "/Account", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountRateLimits.Policy))));

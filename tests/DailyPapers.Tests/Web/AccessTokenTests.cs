@@ -92,6 +92,31 @@ public sealed partial class AccessTokenTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task A_suspended_account_can_neither_sign_in_nor_use_its_token_until_restored()
+    {
+        var token = TokenPattern().Match((await CliProcess.RunAsync(_store.Settings, "user", "token", "ada@example.org")).Output).Value;
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = _app.BaseAddress,
+        };
+        var signIn = new Dictionary<string, string> { ["Email"] = "ada@example.org", ["Password"] = "correct horse battery" };
+
+        var suspended = await CliProcess.RunAsync(_store.Settings, "user", "suspend", "ada@example.org");
+        var refusedPage = await PostAsync(browser, "/account/signin", "/account/signin", new(signIn));
+        using var refusedToken = await GetAsync("/api/whoami", token);
+        var restored = await CliProcess.RunAsync(_store.Settings, "user", "restore", "ada@example.org");
+        using var acceptedToken = await GetAsync("/api/whoami", token);
+
+        Assert.Equal(0, suspended.ExitCode);
+        Assert.Contains("This account is suspended.", refusedPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, refusedToken.StatusCode);
+        Assert.Equal(0, restored.ExitCode);
+        Assert.Equal(HttpStatusCode.OK, acceptedToken.StatusCode);
+        await using var context = _store.Factory.CreateContext();
+        Assert.Equal(1, await context.Users.CountAsync());
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string url, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

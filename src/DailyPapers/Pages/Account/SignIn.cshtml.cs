@@ -45,7 +45,7 @@ public sealed class SignInModel(SignInManager<UserEntity> signIn) : PageModel
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile."
             : result.IsNotAllowed
-                ? "This account may not sign in."
+                ? "This account is suspended."
                 : "The email or the password is wrong.");
         Response.StatusCode = result.IsLockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
         return Page();
