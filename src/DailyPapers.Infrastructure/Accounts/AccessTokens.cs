@@ -11,6 +11,8 @@ public sealed class AccessTokens(StoreContextFactory store, TimeProvider clock)
     /// <summary>Marks our tokens, so that secret scanners and people can recognise one.</summary>
     public const string Marker = "dp_";
 
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
     /// <summary>A new token for the user; the returned text is shown once and never stored.</summary>
     public async Task<string> CreateAsync(string userId, string name, CancellationToken cancellationToken)
     {
@@ -44,8 +46,14 @@ public sealed class AccessTokens(StoreContextFactory store, TimeProvider clock)
             return null;
         }
 
-        found.LastUsedAt = clock.GetUtcNow().UtcDateTime;
-        await context.SaveChangesAsync(cancellationToken);
+        // "Last used" to the minute: a client calling many times a second must not make each call a database write.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (found.LastUsedAt is not { } used || now - used >= LastUsedResolution)
+        {
+            found.LastUsedAt = now;
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
         return found.UserId;
     }
 

@@ -1,3 +1,4 @@
+using DailyPapers.Infrastructure.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class HarvestService(ArxivHarvester harvester, IOptions<HarvestOpt
         await Task.Yield();
         var failures = 0;
         var delay = settings.StartDelay;
-        while (await WaitAsync(delay, stoppingToken))
+        while (await StoppableDelay.WaitAsync(delay, clock, stoppingToken))
         {
             var report = await RunOnceAsync(stoppingToken);
             if (report is null)
@@ -107,19 +108,6 @@ public sealed class HarvestService(ArxivHarvester harvester, IOptions<HarvestOpt
         {
             logger.Log(level, "arXiv harvest step {Step} failed: {Reason}; next try in {Delay}",
                 failure.Step, failure.Error.Message, Durations.Describe(delay));
-        }
-    }
-
-    private async Task<bool> WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(delay, clock, stoppingToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 }

@@ -72,12 +72,8 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
         var papers = new List<ListedPaper>(ids.Count);
         if (ids.Count > 0)
         {
-            await using var load = await CommandAsync(PaperReadSql.PapersInPeriod(store.Provider), cancellationToken);
-            load.AddParameter("@ids", PaperReadSql.Ids(store.Provider, ids));
-            AddPeriod(load, period, source: null);
-            await using var reader = await load.ExecuteReaderAsync(cancellationToken);
-            var byId = await ReadPapersAsync(reader, cancellationToken);
-            papers.AddRange(ids.Where(byId.ContainsKey).Select(id => PaperMapping.ToListed(byId[id].Paper, byId[id].Listings, period)));
+            var byId = await LoadInPeriodAsync(ids, period, cancellationToken);
+            papers.AddRange(ids.Where(byId.ContainsKey).Select(id => byId[id]));
         }
 
         return new ListingView(new ListingPage(period, papers, total, pageIndex, pageSize), previous, next);
@@ -135,12 +131,19 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
             return [];
         }
 
+        return [.. (await LoadInPeriodAsync(ids, period, cancellationToken)).Values];
+    }
+
+    /// <summary>The papers of <paramref name="ids"/> with what their listings in the period add up to, by id.</summary>
+    private async Task<Dictionary<string, ListedPaper>> LoadInPeriodAsync(
+        IReadOnlyList<string> ids, ListingPeriod period, CancellationToken cancellationToken)
+    {
         await using var load = await CommandAsync(PaperReadSql.PapersInPeriod(store.Provider), cancellationToken);
         load.AddParameter("@ids", PaperReadSql.Ids(store.Provider, ids));
         AddPeriod(load, period, source: null);
         await using var rows = await load.ExecuteReaderAsync(cancellationToken);
         var byId = await ReadPapersAsync(rows, cancellationToken);
-        return [.. byId.Values.Select(found => PaperMapping.ToListed(found.Paper, found.Listings, period))];
+        return byId.ToDictionary(pair => pair.Key, pair => PaperMapping.ToListed(pair.Value.Paper, pair.Value.Listings, period));
     }
 
     /// <summary>Every paper listed in the period (by one source, if given), in no order: the scope of a search within it.</summary>

@@ -1,3 +1,4 @@
+using DailyPapers.Infrastructure.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -50,7 +51,7 @@ public abstract class FollowingService(TimeProvider clock, ILogger logger) : Bac
                 Report(ex, failures);
             }
         }
-        while (await WaitAsync(Delay(failures), stoppingToken));
+        while (await StoppableDelay.WaitAsync(Delay(failures), clock, stoppingToken));
     }
 
     private TimeSpan Delay(int failures)
@@ -78,19 +79,6 @@ public abstract class FollowingService(TimeProvider clock, ILogger logger) : Bac
         else
         {
             logger.LogError(error, "{Subject} failed to catch up; searches use what it has, and it will retry", Subject);
-        }
-    }
-
-    private async Task<bool> WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(delay, clock, stoppingToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 }
