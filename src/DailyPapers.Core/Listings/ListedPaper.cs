@@ -39,10 +39,14 @@ public sealed record ListedPaper
 
     public IReadOnlyList<string> AiKeywords { get; init; } = [];
 
-    /// <summary>Votes counted by the sources that listed it (imported HF upvotes; local votes come later).</summary>
+    /// <summary>Votes counted by the sources that listed it (imported HF upvotes) plus those cast on this instance.</summary>
     public int Votes { get; init; }
 
+    /// <summary>Comments counted by the sources plus the visible ones in this instance's discussion.</summary>
     public int NumComments { get; init; }
+
+    /// <summary>A moderator hid it; only moderators are ever shown a hidden paper.</summary>
+    public bool IsHidden { get; init; }
 
     /// <summary>The first day any source listed it, within the period asked for (or ever, on a paper page).</summary>
     public DateOnly? ListedOn { get; init; }

@@ -71,12 +71,24 @@ public static class Trending
     }
 
     /// <summary>
-    /// The papers by decayed score, best first; equal scores by votes, then id. A paper's votes count from the first
-    /// time it was listed in the window (its listing time, else the start of its listing day).
+    /// The papers by decayed score, best first; equal scores by votes, then id. Votes cast on this instance
+    /// (<paramref name="localVotes"/>, by paper id) decay from the moment each was cast, and count only once cast by
+    /// <paramref name="asOf"/>; the sources' imported votes carry no time, so they count from the first time the paper
+    /// was listed in the window (its listing time, else the start of its listing day).
     /// </summary>
-    public static IReadOnlyList<TrendingPaper> Rank(IEnumerable<ListedPaper> papers, DateTimeOffset asOf, TimeSpan halfLife) =>
+    public static IReadOnlyList<TrendingPaper> Rank(
+        IEnumerable<ListedPaper> papers,
+        DateTimeOffset asOf,
+        TimeSpan halfLife,
+        IReadOnlyDictionary<string, IReadOnlyList<DateTimeOffset>>? localVotes = null) =>
         [.. papers
-            .Select(paper => new TrendingPaper(paper, Score(paper.Votes, CastAt(paper), asOf, halfLife)))
+            .Select(paper =>
+            {
+                var local = localVotes?.GetValueOrDefault(paper.Id) ?? [];
+                var score = Score(paper.Votes - local.Count, CastAt(paper), asOf, halfLife)
+                    + local.Where(cast => cast <= asOf).Sum(cast => Score(1, cast, asOf, halfLife));
+                return new TrendingPaper(paper, score);
+            })
             .OrderByDescending(t => t.Score)
             .ThenByDescending(t => t.Paper.Votes)
             .ThenBy(t => t.Paper.Id, StringComparer.Ordinal)];

@@ -26,6 +26,7 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped(provider => provider.GetRequiredService<StoreContextFactory>().CreateContext());
         // Keys in the database, under one application name: a cookie issued by one web node is read by all of them.
         services.AddSingleton<AccessTokens>();
+        services.AddScoped<AccountCreator>();
         services.AddDataProtection().SetApplicationName("DailyPapers").PersistKeysToDbContext<DailyPapersDbContext>();
         return services.AddIdentityCore<UserEntity>(options =>
             {

@@ -19,6 +19,7 @@ public static class HarvestServiceCollectionExtensions
         services.AddSingleton<OaiPmhHarvester>();
         services.AddSingleton<ArxivFeedHarvester>();
         services.AddSingleton<ArxivHarvester>();
+        services.AddSingleton<ArxivPaperLookup>();
         services.AddHostedService<HarvestService>();
         return services;
     }

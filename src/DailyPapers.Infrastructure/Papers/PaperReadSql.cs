@@ -13,9 +13,10 @@ internal static class PaperReadSql
     /// <summary>Paper columns, read by <see cref="PaperReader"/> from ordinal 0 in this order.</summary>
     private const string PaperColumns =
         "p.id, p.version, p.title, p.abstract, p.authors, p.categories, p.submitted_at, p.updated_at, p.comments, " +
-        "p.journal_ref, p.doi, p.license, p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.is_deleted";
+        "p.journal_ref, p.doi, p.license, p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.is_deleted, " +
+        "p.is_hidden, p.local_votes, p.local_comments";
 
-    public const int PaperColumnCount = 18;
+    public const int PaperColumnCount = 21;
 
     /// <summary>Listing columns, read from ordinal <see cref="PaperColumnCount"/> on.</summary>
     private const string ListingColumns =
@@ -28,7 +29,10 @@ internal static class PaperReadSql
         "SELECT (SELECT day FROM listings WHERE day < @start ORDER BY day DESC LIMIT 1), " +
         "(SELECT day FROM listings WHERE day > @end ORDER BY day LIMIT 1)";
 
-    private const string InPeriod = "l.day >= @start AND l.day <= @end AND NOT p.is_deleted";
+    private const string InPeriod = "l.day >= @start AND l.day <= @end AND NOT p.is_deleted AND NOT p.is_hidden";
+
+    /// <summary>A grouped paper's votes: its sources' counts plus this instance's own (one value per paper, hence MAX).</summary>
+    private const string VotesOfGroup = "SUM(l.upvotes) + MAX(p.local_votes)";
 
     public const string Paper =
         $"SELECT {PaperColumns}, {ListingColumns} FROM papers AS p LEFT JOIN listings AS l ON l.paper_id = p.id WHERE p.id = @id";
@@ -55,8 +59,8 @@ internal static class PaperReadSql
 
     /// <summary>Papers with votes listed in the period, most voted first, at most <c>@take</c>: trending's candidates.</summary>
     public const string Voted =
-        "SELECT l.paper_id FROM listings AS l JOIN papers AS p ON p.id = l.paper_id WHERE " + InPeriod +
-        " GROUP BY l.paper_id HAVING SUM(l.upvotes) > 0 ORDER BY SUM(l.upvotes) DESC, l.paper_id LIMIT @take";
+        $"SELECT l.paper_id FROM listings AS l JOIN papers AS p ON p.id = l.paper_id WHERE " + InPeriod +
+        $" GROUP BY l.paper_id HAVING {VotesOfGroup} > 0 ORDER BY {VotesOfGroup} DESC, l.paper_id LIMIT @take";
 
     private static readonly string RankedPage = RankedPageSql(bySource: false);
     private static readonly string RankedPageBySource = RankedPageSql(bySource: true);
@@ -83,17 +87,22 @@ internal static class PaperReadSql
     /// <summary>The ids of the papers listed in the period (by one source with <c>@source</c>).</summary>
     public static string ListedIds(bool bySource) => IdsInPeriod + SourceFilter(bySource);
 
+    /// <summary>The local votes of the papers of <c>@ids</c>: paper id and time cast.</summary>
+    public static string VoteTimes(StoreProvider provider) => provider == StoreProvider.Sqlite
+        ? "SELECT v.paper_id, v.voted_at FROM json_each(@ids) AS j CROSS JOIN votes AS v ON v.paper_id = j.value"
+        : "SELECT v.paper_id, v.voted_at FROM votes AS v WHERE v.paper_id = ANY(@ids)";
+
     /// <summary>The id list as each provider takes it: a JSON array for SQLite's json_each, an array for PostgreSQL.</summary>
     public static object Ids(StoreProvider provider, IReadOnlyList<string> ids) =>
         provider == StoreProvider.Sqlite ? JsonSerializer.Serialize(ids) : ids.ToArray();
 
-    /// <summary>Ranks the period's papers by votes, then first day and time listed, then id.</summary>
+    /// <summary>Ranks the period's papers by votes (imported and local), then first day and time listed, then id.</summary>
     private static string RankedPageSql(bool bySource) => $"""
         SELECT l.paper_id
         FROM listings AS l JOIN papers AS p ON p.id = l.paper_id
         WHERE {InPeriod}{SourceFilter(bySource)}
         GROUP BY l.paper_id
-        ORDER BY SUM(l.upvotes) DESC, MIN(l.day), MIN(l.listed_at), l.paper_id
+        ORDER BY {VotesOfGroup} DESC, MIN(l.day), MIN(l.listed_at), l.paper_id
         LIMIT @take OFFSET @skip
         """;
 

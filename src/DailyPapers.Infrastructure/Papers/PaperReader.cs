@@ -79,19 +79,22 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
         return new ListingView(new ListingPage(period, papers, total, pageIndex, pageSize), previous, next);
     }
 
-    /// <summary>The paper with all its listings, or null when it is not stored or was withdrawn.</summary>
-    public async Task<ListedPaper?> FindAsync(ArxivId id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The paper with all its listings, or null when it is not stored or was withdrawn, or hidden by a moderator
+    /// (unless <paramref name="includeHidden"/>: moderators see what they hid, to restore it).
+    /// </summary>
+    public async Task<ListedPaper?> FindAsync(ArxivId id, CancellationToken cancellationToken, bool includeHidden = false)
     {
         await using var command = await CommandAsync(PaperReadSql.Paper, cancellationToken);
         command.AddParameter("@id", id.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var byId = await ReadPapersAsync(reader, cancellationToken);
-        return byId.TryGetValue(id.Value, out var found) && !found.Paper.IsDeleted
+        return byId.TryGetValue(id.Value, out var found) && !found.Paper.IsDeleted && (includeHidden || !found.Paper.IsHidden)
             ? PaperMapping.ToListed(found.Paper, found.Listings, null)
             : null;
     }
 
-    /// <summary>The papers with these ids, in the order given; ids not stored or withdrawn are left out.</summary>
+    /// <summary>The papers with these ids, in the order given; ids not stored, withdrawn or hidden are left out.</summary>
     public async Task<IReadOnlyList<ListedPaper>> FindManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
@@ -104,7 +107,7 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var byId = await ReadPapersAsync(reader, cancellationToken);
         return [.. ids.Distinct(StringComparer.Ordinal)
-            .Where(id => byId.TryGetValue(id, out var found) && !found.Paper.IsDeleted)
+            .Where(id => byId.TryGetValue(id, out var found) && !found.Paper.IsDeleted && !found.Paper.IsHidden)
             .Select(id => PaperMapping.ToListed(byId[id].Paper, byId[id].Listings, null))];
     }
 
@@ -170,6 +173,31 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
         }
     }
 
+    /// <summary>When each local vote on these papers was cast, by paper: trending decays each from its own time.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<DateTimeOffset>>> LocalVoteTimesAsync(
+        IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var times = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
+        if (ids.Count > 0)
+        {
+            await using var command = await CommandAsync(PaperReadSql.VoteTimes(store.Provider), cancellationToken);
+            command.AddParameter("@ids", PaperReadSql.Ids(store.Provider, ids));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetString(0);
+                if (!times.TryGetValue(id, out var list))
+                {
+                    times[id] = list = [];
+                }
+
+                list.Add(new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)));
+            }
+        }
+
+        return times.ToDictionary(p => p.Key, p => (IReadOnlyList<DateTimeOffset>)p.Value, StringComparer.Ordinal);
+    }
+
     private async Task<DbCommand> CommandAsync(string sql, CancellationToken cancellationToken)
     {
         _connection ??= await ReadConnection.OpenAsync(store, cancellationToken);
@@ -230,6 +258,9 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
         AiSummary = StringOrNull(r, 15),
         AiKeywords = StringOrNull(r, 16),
         IsDeleted = r.GetBoolean(17),
+        IsHidden = r.GetBoolean(18),
+        LocalVotes = r.GetInt32(19),
+        LocalComments = r.GetInt32(20),
     };
 
     private static ListingEntity ReadListing(DbDataReader r, int at) => new()

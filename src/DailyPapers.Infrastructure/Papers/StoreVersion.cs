@@ -14,6 +14,13 @@ public sealed class StoreVersion(StoreContextFactory store, TimeProvider clock)
 
     private readonly Lock _gate = new();
     private Task<Reading>? _reading;
+    private long _changedAt = long.MinValue;
+
+    /// <summary>
+    /// This process has just committed a change: the next caller reads the counter again, so a reader sees their own
+    /// vote or comment at once (other nodes see it within <see cref="MaxAge"/>).
+    /// </summary>
+    public void Changed() => Interlocked.Exchange(ref _changedAt, clock.GetTimestamp());
 
     /// <summary>The counter, read no earlier than <see cref="MaxAge"/> ago; throws when the store cannot be read.</summary>
     public async ValueTask<long> CurrentAsync(CancellationToken cancellationToken)
@@ -52,7 +59,8 @@ public sealed class StoreVersion(StoreContextFactory store, TimeProvider clock)
         return (await reading.WaitAsync(cancellationToken)).Value;
     }
 
-    private bool IsFresh(Reading reading) => clock.GetElapsedTime(reading.StartedAt) < MaxAge;
+    private bool IsFresh(Reading reading) =>
+        reading.StartedAt > Interlocked.Read(ref _changedAt) && clock.GetElapsedTime(reading.StartedAt) < MaxAge;
 
     private async Task<Reading> ReadAsync()
     {

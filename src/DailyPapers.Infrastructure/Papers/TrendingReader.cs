@@ -34,6 +34,7 @@ public sealed class TrendingReader(PaperReader reader, IOptions<TrendingOptions>
     private async Task<TrendingView> RankAsync(ListingPeriod period, DateTimeOffset asOf, TimeSpan halfLife, CancellationToken cancellationToken)
     {
         var voted = await reader.VotedInAsync(period, Candidates, cancellationToken);
-        return new TrendingView(period.Start, period.End, asOf, halfLife, Trending.Rank(voted, asOf, halfLife));
+        var local = await reader.LocalVoteTimesAsync([.. voted.Select(p => p.Id)], cancellationToken);
+        return new TrendingView(period.Start, period.End, asOf, halfLife, Trending.Rank(voted, asOf, halfLife, local));
     }
 }

@@ -1,4 +1,5 @@
 using DailyPapers.Infrastructure.Accounts;
+using DailyPapers.Infrastructure.Community;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -24,6 +25,12 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<AccessTokenEntity> AccessTokens => Set<AccessTokenEntity>();
 
+    public DbSet<VoteEntity> Votes => Set<VoteEntity>();
+
+    public DbSet<CommentEntity> Comments => Set<CommentEntity>();
+
+    public DbSet<SubmissionEntity> Submissions => Set<SubmissionEntity>();
+
     /// <summary>The keys that protect sign-in cookies and tokens, shared by every web node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -37,6 +44,8 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
         {
             user.ToTable("users");
             user.Property(u => u.DisplayName).HasMaxLength(100);
+            user.Property(u => u.Handle).HasMaxLength(40);
+            user.HasIndex(u => u.Handle).IsUnique();
         });
         builder.Entity<IdentityRole>().ToTable("roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
@@ -64,6 +73,10 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
             paper.Property(p => p.Id).HasMaxLength(40);
             paper.Property(p => p.Title).HasMaxLength(2000);
             paper.HasIndex(p => p.ChangeSeq);
+            // Defaults in the schema: the import's upserts name their columns and never touch these.
+            paper.Property(p => p.IsHidden).HasDefaultValue(false);
+            paper.Property(p => p.LocalVotes).HasDefaultValue(0);
+            paper.Property(p => p.LocalComments).HasDefaultValue(0);
             paper.HasMany(p => p.Listings).WithOne(l => l.Paper).HasForeignKey(l => l.PaperId);
         });
 
@@ -74,6 +87,42 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
             listing.HasKey(l => new { l.PaperId, l.Day, l.Source });
             listing.Property(l => l.PaperId).HasMaxLength(40);
             listing.HasIndex(l => new { l.Day, l.Source });
+        });
+
+        builder.Entity<VoteEntity>(vote =>
+        {
+            vote.ToTable("votes");
+            vote.HasKey(v => new { v.PaperId, v.UserId });
+            vote.Property(v => v.PaperId).HasMaxLength(40);
+            vote.Property(v => v.UserId).HasMaxLength(450);
+            vote.HasIndex(v => new { v.UserId, v.VotedAt });
+            vote.HasIndex(v => v.VotedAt);
+            vote.HasOne<PaperEntity>().WithMany().HasForeignKey(v => v.PaperId);
+            vote.HasOne<UserEntity>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CommentEntity>(comment =>
+        {
+            comment.ToTable("comments");
+            comment.Property(c => c.PaperId).HasMaxLength(40);
+            comment.Property(c => c.UserId).HasMaxLength(450);
+            comment.HasIndex(c => new { c.PaperId, c.Id });
+            comment.HasIndex(c => new { c.UserId, c.CreatedAt });
+            comment.HasOne<PaperEntity>().WithMany().HasForeignKey(c => c.PaperId);
+            comment.HasOne<UserEntity>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Restrict);
+            comment.HasOne<CommentEntity>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SubmissionEntity>(submission =>
+        {
+            submission.ToTable("submissions");
+            submission.Property(s => s.PaperId).HasMaxLength(40);
+            submission.Property(s => s.UserId).HasMaxLength(450);
+            submission.Property(s => s.Comment).HasMaxLength(1000);
+            submission.HasIndex(s => new { s.PaperId, s.Version }).IsUnique();
+            submission.HasIndex(s => new { s.UserId, s.CreatedAt });
+            submission.HasOne<PaperEntity>().WithMany().HasForeignKey(s => s.PaperId);
+            submission.HasOne<UserEntity>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<StoreCounterEntity>(counter =>

@@ -50,6 +50,15 @@ public sealed class PaperEntity
     /// <summary>The source withdrew the paper (OAI-PMH deletion); it is kept but no longer shown.</summary>
     public bool IsDeleted { get; set; }
 
+    /// <summary>A moderator hid it: gone from lists, feeds, search and the API until restored; nothing is deleted.</summary>
+    public bool IsHidden { get; set; }
+
+    /// <summary>Upvotes cast on this instance (one row each in <c>votes</c>), kept beside the paper for ranking.</summary>
+    public int LocalVotes { get; set; }
+
+    /// <summary>Visible comments in its discussion on this instance (not deleted, not hidden).</summary>
+    public int LocalComments { get; set; }
+
     /// <summary>Position in the store's change sequence: bumped by every write, followed by the search index.</summary>
     public long ChangeSeq { get; set; }
 

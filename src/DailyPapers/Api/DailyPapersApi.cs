@@ -23,6 +23,8 @@ public static class DailyPapersApi
         api.MapGet("/papers/{**id}", PaperAsync).CacheOutput(StoreVersionedCachePolicy.Name);
         api.MapPaperSearch();
         api.MapAccountApi();
+        api.MapCommunityApi();
+        api.MapSubmissionApi();
         return app;
     }
 

@@ -55,9 +55,8 @@ internal static class UserCommand
         var password = (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? "";
         await using var services = await CliServices.StartAsync(dataOption, cancellationToken);
         using var scope = services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserEntity>>();
-        var account = AccountFactory.New(email, TimeProvider.System);
-        var result = await users.CreateAsync(account, password);
+        var creator = scope.ServiceProvider.GetRequiredService<AccountCreator>();
+        var (account, result) = await creator.CreateAsync(email, password, cancellationToken);
         if (!result.Succeeded)
         {
             console.WriteLine($"error: cannot create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");

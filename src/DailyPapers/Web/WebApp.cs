@@ -2,6 +2,7 @@ using DailyPapers.Api;
 using DailyPapers.Core.Ranking;
 using DailyPapers.Hosting;
 using DailyPapers.Infrastructure.Accounts;
+using DailyPapers.Infrastructure.Community;
 using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Search;
@@ -34,6 +35,7 @@ public static class WebApp
         builder.Services.AddArxivHarvesting(builder.Configuration);
         builder.Services.AddPaperSearch(builder.Configuration);
         builder.Services.AddAccounts().AddSignInManager();
+        builder.Services.AddCommunity();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
         builder.Services.AddAuthentication().AddIdentityCookies();
@@ -49,9 +51,9 @@ public static class WebApp
         });
         // A suspension changes the account's security stamp; signed-in browsers notice within this interval.
         builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
-        builder.Services.AddAccountRateLimits(builder.Configuration);
+        builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddRazorPages(pages => pages.Conventions.AddFolderApplicationModelConvention(
-            "/Account", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountRateLimits.Policy))));
+            "/Account", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.AccountPolicy))));
         // One reader, so one connection, per request, however many queries its page makes.
         builder.Services.AddScoped(services => services.GetRequiredService<PaperQueries>().OpenReader());
         builder.Services.AddPageCaching(builder.Configuration);

@@ -13,4 +13,16 @@ public sealed class WebOptions
 
     /// <summary>Account form posts (sign in, sign up, password reset) allowed per client address per minute.</summary>
     public int AccountPostsPerMinute { get; set; } = 10;
+
+    /// <summary>Votes (cast or taken back) one reader may send per minute; a client address may send this many times <see cref="ReadersPerAddress"/>.</summary>
+    public int VotesPerMinute { get; set; } = 60;
+
+    /// <summary>Comments (new, edited or deleted) one reader may send per minute.</summary>
+    public int CommentsPerMinute { get; set; } = 10;
+
+    /// <summary>Paper submissions one reader may send per minute (the daily limit is <c>Submissions:PerUserPerDay</c>).</summary>
+    public int SubmissionsPerMinute { get; set; } = 5;
+
+    /// <summary>How many readers' worth of votes, comments and submissions one client address may send (a lab behind one NAT address).</summary>
+    public int ReadersPerAddress { get; set; } = 20;
 }

@@ -13,7 +13,8 @@ public static class SamplePapers
         DateOnly? listedOn = null,
         ListingSource source = ListingSource.Arxiv,
         int upvotes = 0,
-        string? githubRepo = null)
+        string? githubRepo = null,
+        DateTimeOffset? submittedAt = null)
     {
         var builder = new PaperRecordBuilder
         {
@@ -22,7 +23,7 @@ public static class SamplePapers
             Abstract = $"The abstract of {title}, with math $x^2$.",
             Categories = categories,
             Version = version,
-            SubmittedAt = new DateTimeOffset(2025, 6, 9, 0, 0, 0, TimeSpan.Zero),
+            SubmittedAt = submittedAt ?? new DateTimeOffset(2025, 6, 9, 0, 0, 0, TimeSpan.Zero),
             GithubRepo = githubRepo,
         };
         builder.Authors.AddRange(["Ada Lovelace", "Alan Turing"]);

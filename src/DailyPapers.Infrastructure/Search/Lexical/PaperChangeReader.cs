@@ -27,7 +27,7 @@ internal sealed class PaperChangeReader(StoreContextFactory store)
             .Where(p => p.ChangeSeq > after)
             .OrderBy(p => p.ChangeSeq)
             .Take(limit)
-            .Select(p => new { p.Id, p.ChangeSeq, p.IsDeleted, p.Title, p.Abstract, p.Authors, p.Categories, p.SubmittedAt, p.GithubRepo })
+            .Select(p => new { p.Id, p.ChangeSeq, IsDeleted = p.IsDeleted || p.IsHidden, p.LocalVotes, p.Title, p.Abstract, p.Authors, p.Categories, p.SubmittedAt, p.GithubRepo })
             .ToListAsync(cancellationToken);
         if (papers.Count == 0)
         {
@@ -61,7 +61,7 @@ internal sealed class PaperChangeReader(StoreContextFactory store)
                 p.Authors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 p.Categories.Split(' ', StringSplitOptions.RemoveEmptyEntries),
                 day,
-                listing?.Votes ?? 0,
+                (listing?.Votes ?? 0) + p.LocalVotes,
                 !string.IsNullOrWhiteSpace(p.GithubRepo));
             return new PaperChange(p.ChangeSeq, p.Id, document);
         })];

@@ -20,6 +20,24 @@ public sealed class IndexModel(UserManager<UserEntity> users, AccessTokens token
     [BindProperty]
     public string? TokenName { get; set; }
 
+    /// <summary>The signed-in reader's account, for their profile link and upvote visibility.</summary>
+    public UserEntity? Reader { get; private set; }
+
+    /// <summary>Shows or hides the reader's upvotes on their profile page.</summary>
+    public async Task<IActionResult> OnPostVisibilityAsync(bool votesArePublic, CancellationToken cancellationToken)
+    {
+        var reader = await users.GetUserAsync(User);
+        if (reader is not null)
+        {
+            reader.VotesArePublic = votesArePublic;
+            await users.UpdateAsync(reader);
+            Message = votesArePublic ? "Your upvotes are now listed on your profile." : "Your upvotes are now private.";
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
@@ -38,6 +56,9 @@ public sealed class IndexModel(UserManager<UserEntity> users, AccessTokens token
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Reader ??= await users.GetUserAsync(User);
         Tokens = await tokens.ListAsync(users.GetUserId(User)!, cancellationToken);
+    }
 }

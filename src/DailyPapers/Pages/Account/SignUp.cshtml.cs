@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DailyPapers.Pages.Account;
 
 /// <summary><c>/account/signup</c>: an account from an email and a password, signed in at once.</summary>
-public sealed class SignUpModel(UserManager<UserEntity> users, SignInManager<UserEntity> signIn, TimeProvider clock) : PageModel
+public sealed class SignUpModel(AccountCreator creator, SignInManager<UserEntity> signIn) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -35,8 +35,7 @@ public sealed class SignUpModel(UserManager<UserEntity> users, SignInManager<Use
             return Page();
         }
 
-        var account = AccountFactory.New(Email, clock);
-        var result = await users.CreateAsync(account, Password);
+        var (account, result) = await creator.CreateAsync(Email, Password, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -1,0 +1,45 @@
+namespace DailyPapers.Infrastructure.Community;
+
+/// <summary>A comment as the discussion shows it. <see cref="Body"/> is null when it is not to be shown (deleted, hidden).</summary>
+public sealed record CommentView(
+    long Id,
+    long? ParentId,
+    string AuthorId,
+    string AuthorHandle,
+    string AuthorName,
+    string? Body,
+    DateTime CreatedAt,
+    DateTime? EditedAt,
+    bool IsDeleted,
+    bool IsHidden)
+{
+    internal static CommentView From(CommentEntity c, string handle, string name, bool forModerator) => new(
+        c.Id,
+        c.ParentId,
+        c.UserId,
+        handle,
+        name,
+        c.IsDeleted || (c.IsHidden && !forModerator) ? null : c.Body,
+        DateTime.SpecifyKind(c.CreatedAt, DateTimeKind.Utc),
+        c.EditedAt is { } edited ? DateTime.SpecifyKind(edited, DateTimeKind.Utc) : null,
+        c.IsDeleted,
+        c.IsHidden);
+}
+
+public enum CommentFailure
+{
+    None,
+    Invalid,
+    NotFound,
+    Forbidden,
+}
+
+/// <summary>What a comment write did: the comment's id, or why it was refused, in words fit for the reader.</summary>
+public sealed record CommentResult(long Id, CommentFailure Failure, string? Message)
+{
+    public bool Succeeded => Failure == CommentFailure.None;
+
+    public static CommentResult Done(long id) => new(id, CommentFailure.None, null);
+
+    public static CommentResult Fail(CommentFailure failure, string message) => new(0, failure, message);
+}

@@ -1,0 +1,129 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Storage;
+
+namespace DailyPapers.Infrastructure.Community;
+
+/// <summary>
+/// A write by a reader or moderator (a vote, a comment, a submission, hiding) that changes what a paper shows. It
+/// takes the <c>paper_changes</c> counter's row lock first, as imports do, so every changed paper gets the next change
+/// sequence number in commit order: the search index and page caches of every node follow it, and concurrent votes on
+/// one paper queue here instead of losing updates.
+/// </summary>
+internal sealed class PaperChangeTransaction : IAsyncDisposable
+{
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly DateTime _now;
+    private readonly StoreVersion _version;
+    private long _sequence;
+    private bool _changed;
+
+    private PaperChangeTransaction(DbConnection connection, DbTransaction transaction, long sequence, DateTime now, StoreVersion version)
+    {
+        _version = version;
+        _connection = connection;
+        _transaction = transaction;
+        _sequence = sequence;
+        _now = now;
+    }
+
+    public DateTime Now => _now;
+
+    public static async Task<PaperChangeTransaction> BeginAsync(
+        StoreContextFactory store, StoreVersion version, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var connection = await ReadConnection.OpenAsync(store, cancellationToken);
+        DbTransaction? transaction = null;
+        try
+        {
+            transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            // A write as the first statement: SQLite takes its write lock here, PostgreSQL the counter row's lock.
+            command.CommandText = "UPDATE store_counters SET value = value WHERE name = @name RETURNING value";
+            command.AddParameter("@name", StoreCounterEntity.PaperChanges);
+            var sequence = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            return new PaperChangeTransaction(connection, transaction, sequence, clock.GetUtcNow().UtcDateTime, version);
+        }
+        catch
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A command in this transaction with the given parameters (name, value pairs).</summary>
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.AddParameter(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="set"/> (e.g. <c>local_votes = local_votes + 1</c>, or nothing) to the paper and moves
+    /// it to the next change sequence number.
+    /// </summary>
+    public async Task ChangePaperAsync(string paperId, string? set, CancellationToken cancellationToken)
+    {
+        _sequence++;
+        _changed = true;
+        await ExecuteAsync(
+            $"UPDATE papers SET {(set is null ? "" : set + ", ")}change_seq = @seq, modified_at = @now WHERE id = @id",
+            cancellationToken,
+            ("@seq", _sequence),
+            ("@now", _now),
+            ("@id", paperId));
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_changed)
+        {
+            await ExecuteAsync(
+                "UPDATE store_counters SET value = @value WHERE name = @name",
+                cancellationToken,
+                ("@value", _sequence),
+                ("@name", StoreCounterEntity.PaperChanges));
+        }
+
+        await _transaction.CommitAsync(cancellationToken);
+        if (_changed)
+        {
+            _version.Changed();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,155 @@
+using System.Security.Claims;
+using System.Text.Json;
+using DailyPapers.Core.Papers;
+using DailyPapers.Infrastructure.Community;
+using DailyPapers.Infrastructure.Discussion;
+using DailyPapers.Web;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DailyPapers.Api;
+
+/// <summary>
+/// The write API with personal access tokens: upvote (<c>POST</c>) or take it back (<c>DELETE</c>)
+/// <c>/api/papers/{id}/upvote</c>; read and post <c>/api/papers/{id}/comments</c>; edit or delete your own
+/// <c>/api/comments/{n}</c>. Old-style ids (<c>hep-th/9901001</c>) have two segments, hence two routes for each.
+/// Sign-in cookies do not count here: only a token, which a forged cross-site request cannot carry.
+/// </summary>
+public static class CommunityApi
+{
+    private static readonly AuthorizeAttribute TokenOnly = new() { AuthenticationSchemes = AccessTokenAuthentication.SchemeName };
+
+    public static RouteGroupBuilder MapCommunityApi(this RouteGroupBuilder api)
+    {
+        foreach (var paper in new[] { "/papers/{id}", "/papers/{archive}/{number}" })
+        {
+            api.MapPost(paper + "/upvote", (HttpContext http, PaperVotes votes, CancellationToken ct) => VoteAsync(http, votes, true, ct))
+                .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Votes));
+            api.MapDelete(paper + "/upvote", (HttpContext http, PaperVotes votes, CancellationToken ct) => VoteAsync(http, votes, false, ct))
+                .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Votes));
+            api.MapGet(paper + "/comments", CommentsAsync);
+            api.MapPost(paper + "/comments", PostCommentAsync)
+                .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Comments));
+        }
+
+        api.MapMethods("/comments/{commentId:long}", ["PATCH", "PUT"], EditCommentAsync)
+            .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Comments));
+        api.MapDelete("/comments/{commentId:long}", DeleteCommentAsync)
+            .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Comments));
+        return api;
+    }
+
+    private static async Task<IResult> VoteAsync(HttpContext http, PaperVotes votes, bool voted, CancellationToken cancellationToken)
+    {
+        if (PaperIdOf(http, out var id) is { } problem)
+        {
+            return problem;
+        }
+
+        var state = await votes.SetAsync(id, UserId(http.User), voted, cancellationToken);
+        return state is null
+            ? NotFound($"Paper {id} not found")
+            : Results.Json(new { id = id.Value, upvotes = state.Upvotes, voted = state.Voted });
+    }
+
+    private static async Task<IResult> CommentsAsync(HttpContext http, PaperComments comments, CommentMarkdown markdown, CancellationToken cancellationToken)
+    {
+        if (PaperIdOf(http, out var id) is { } problem)
+        {
+            return problem;
+        }
+
+        var list = await comments.ListAsync(id, includeHidden: false, cancellationToken);
+        return Results.Json(list.Select(c => CommentJson.From(c, markdown)).ToList());
+    }
+
+    private static async Task<IResult> PostCommentAsync(HttpContext http, PaperComments comments, CommentMarkdown markdown, CancellationToken cancellationToken)
+    {
+        if (PaperIdOf(http, out var id) is { } problem)
+        {
+            return problem;
+        }
+
+        if (await ReadBodyAsync(http, cancellationToken) is not { } input)
+        {
+            return DailyPapersApi.Error("Send JSON such as {\"body\": \"Markdown text\", \"parentId\": 12} (parentId only for a reply).");
+        }
+
+        var result = await comments.AddAsync(id, UserId(http.User), input.ParentId, input.Body ?? "", cancellationToken);
+        return await ResultOfAsync(result, comments, id, markdown, StatusCodes.Status201Created, cancellationToken);
+    }
+
+    private static async Task<IResult> EditCommentAsync(
+        long commentId, HttpContext http, PaperComments comments, CancellationToken cancellationToken)
+    {
+        if (await ReadBodyAsync(http, cancellationToken) is not { } input)
+        {
+            return DailyPapersApi.Error("Send JSON such as {\"body\": \"the new Markdown text\"}.");
+        }
+
+        var result = await comments.EditAsync(commentId, UserId(http.User), input.Body ?? "", cancellationToken);
+        return result.Succeeded ? Results.Json(new { id = commentId, edited = true }) : Failure(result);
+    }
+
+    private static async Task<IResult> DeleteCommentAsync(long commentId, HttpContext http, PaperComments comments, CancellationToken cancellationToken)
+    {
+        var result = await comments.DeleteAsync(commentId, UserId(http.User), cancellationToken);
+        return result.Succeeded ? Results.NoContent() : Failure(result);
+    }
+
+    private static async Task<IResult> ResultOfAsync(
+        CommentResult result, PaperComments comments, ArxivId paper, CommentMarkdown markdown, int status, CancellationToken cancellationToken)
+    {
+        if (!result.Succeeded)
+        {
+            return Failure(result);
+        }
+
+        var posted = (await comments.ListAsync(paper, includeHidden: false, cancellationToken)).First(c => c.Id == result.Id);
+        return Results.Json(CommentJson.From(posted, markdown), statusCode: status);
+    }
+
+    private static IResult Failure(CommentResult result) => result.Failure switch
+    {
+        CommentFailure.NotFound => NotFound(result.Message!),
+        CommentFailure.Forbidden => Results.Json(new { error = result.Message }, statusCode: StatusCodes.Status403Forbidden),
+        _ => DailyPapersApi.Error(result.Message!),
+    };
+
+    private static async Task<CommentInput?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return null;
+        }
+
+        try
+        {
+            return await http.Request.ReadFromJsonAsync<CommentInput>(cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The paper named by the route, or the error to answer with.</summary>
+    private static IResult? PaperIdOf(HttpContext http, out ArxivId id)
+    {
+        var values = http.Request.RouteValues;
+        var text = values.TryGetValue("archive", out var archive) ? $"{archive}/{values["number"]}" : values["id"] as string;
+        if (ArxivId.TryParse(text, out id))
+        {
+            return null;
+        }
+
+        return ArxivId.HasIdShape(text)
+            ? NotFound($"Paper {text} not found")
+            : DailyPapersApi.Error($"\"{PaperText.SingleLine(text)}\" is not {ArxivId.ExpectedFormat}.");
+    }
+
+    private static IResult NotFound(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status404NotFound);
+
+    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private sealed record CommentInput(string? Body, long? ParentId);
+}

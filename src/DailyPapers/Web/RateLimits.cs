@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace DailyPapers.Web;
+
+/// <summary>
+/// Request limits, each a fixed one-minute window, answered with 429 and <c>Retry-After</c>:
+/// account form posts per client address (guessing passwords, mass sign-ups; lockout protects each account, this
+/// protects the site from one address trying many), and votes, comments and submissions both per reader and per
+/// client address (a lab behind one NAT address shares the latter, so it is the larger).
+/// </summary>
+public static class RateLimits
+{
+    public const string AccountPolicy = "account-posts";
+
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        var perUser = new Dictionary<string, int>
+        {
+            [RateLimitedAttribute.Votes] = options.VotesPerMinute,
+            [RateLimitedAttribute.Comments] = options.CommentsPerMinute,
+            [RateLimitedAttribute.Submissions] = options.SubmissionsPerMinute,
+        };
+        return services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(AccountPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? PerMinute(ClientAddress(context), options.AccountPostsPerMinute)
+                : RateLimitPartition.GetNoLimiter("reads"));
+
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    RateLimitedAttribute.Of(context) is { } action && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user
+                        ? PerMinute($"{action} user {user}", perUser[action])
+                        : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    RateLimitedAttribute.Of(context) is { } action
+                        ? PerMinute($"{action} address {ClientAddress(context)}", perUser[action] * options.ReadersPerAddress)
+                        : RateLimitPartition.GetNoLimiter("")));
+
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var context = rejected.HttpContext;
+                var response = context.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
+                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                var message = context.Request.Path.StartsWithSegments("/account")
+                    ? $"Too many attempts from your address. Please wait {seconds:0} seconds and try again."
+                    : $"Too many requests. Please wait {seconds:0} seconds and try again.";
+                if (context.Request.Path.StartsWithSegments("/api") || AcceptsJson(context.Request))
+                {
+                    await response.WriteAsJsonAsync(new { error = message }, cancellationToken);
+                    return;
+                }
+
+                response.ContentType = "text/plain; charset=utf-8";
+                await response.WriteAsync(message, cancellationToken);
+            };
+        });
+    }
+
+    public static bool AcceptsJson(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase));
+
+    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            key, _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

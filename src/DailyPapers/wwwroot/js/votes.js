@@ -1,0 +1,57 @@
+/*
+ * DailyPapers: upvote without leaving the page. Every upvote button is a plain form (it works without script);
+ * this posts it with fetch, asking for JSON, and updates the count and pressed state from the server's answer.
+ * The form says the state wanted ("voted=true"), not "toggle", so a double click cannot undo itself.
+ */
+(function () {
+  "use strict";
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.classList.contains("vote-form")) {
+      return;
+    }
+
+    event.preventDefault();
+    var button = form.querySelector(".vote-button");
+    if (button.disabled) {
+      return;
+    }
+
+    button.disabled = true;
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { "Accept": "application/json" },
+      credentials: "same-origin"
+    })
+      .then(function (response) {
+        if (response.status === 401) {
+          window.location.href = "/account/signin?returnUrl=" + encodeURIComponent(window.location.pathname);
+          return null;
+        }
+        return response.json().then(function (body) {
+          if (!response.ok) {
+            throw new Error(body && body.error ? body.error : "The vote was not counted (" + response.status + ").");
+          }
+          return body;
+        });
+      })
+      .then(function (state) {
+        if (!state) {
+          return;
+        }
+        form.querySelector(".vote-count").textContent = String(state.upvotes);
+        form.querySelector("input[name=voted]").value = state.voted ? "false" : "true";
+        button.setAttribute("aria-pressed", state.voted ? "true" : "false");
+        button.title = state.voted ? "Take back your upvote" : "Upvote";
+      })
+      .catch(function (error) {
+        button.title = error.message;
+        window.alert(error.message);
+      })
+      .then(function () {
+        button.disabled = false;
+      });
+  });
+})();
