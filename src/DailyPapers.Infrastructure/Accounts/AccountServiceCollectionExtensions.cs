@@ -27,6 +27,7 @@ public static class AccountServiceCollectionExtensions
         // Keys in the database, under one application name: a cookie issued by one web node is read by all of them.
         services.AddSingleton<AccessTokens>();
         services.AddScoped<AccountCreator>();
+        services.AddScoped<AccountSuspension>();
         services.AddDataProtection().SetApplicationName("DailyPapers").PersistKeysToDbContext<DailyPapersDbContext>();
         return services.AddIdentityCore<UserEntity>(options =>
             {

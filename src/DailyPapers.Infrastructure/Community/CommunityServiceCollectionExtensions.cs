@@ -12,6 +12,7 @@ public static class CommunityServiceCollectionExtensions
         services.AddSingleton<PaperComments>();
         services.AddSingleton<PaperModeration>();
         services.AddSingleton<CommentMarkdown>();
+        services.AddSingleton<RenderedComments>();
         services.AddSingleton<PaperSubmissions>();
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
             .Validate(o => o.PerUserPerDay >= 0 && o.MaxAgeDays >= 0 && o.ArxivTimeout > TimeSpan.Zero,

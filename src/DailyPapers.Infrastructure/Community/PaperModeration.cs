@@ -1,6 +1,7 @@
 using DailyPapers.Core.Papers;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Infrastructure.Community;
 
@@ -29,4 +30,29 @@ public sealed class PaperModeration(StoreContextFactory store, StoreVersion vers
 
         return true;
     }
+
+    /// <summary>What moderators have hidden, newest change first: the moderation page's lists, to restore from.</summary>
+    public async Task<HiddenItems> HiddenAsync(int take, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        var papers = await context.Papers.AsNoTracking()
+            .Where(p => p.IsHidden)
+            .OrderByDescending(p => p.ChangeSeq)
+            .Take(take)
+            .Select(p => new HiddenPaper(p.Id, p.Title))
+            .ToListAsync(cancellationToken);
+        var comments = await context.Comments.AsNoTracking()
+            .Where(c => c.IsHidden)
+            .OrderByDescending(c => c.Id)
+            .Take(take)
+            .Join(context.Users, c => c.UserId, u => u.Id, (c, u) => new HiddenComment(c.Id, c.PaperId, u.Handle, c.Body))
+            .ToListAsync(cancellationToken);
+        return new HiddenItems(papers, comments);
+    }
 }
+
+public sealed record HiddenItems(IReadOnlyList<HiddenPaper> Papers, IReadOnlyList<HiddenComment> Comments);
+
+public sealed record HiddenPaper(string Id, string Title);
+
+public sealed record HiddenComment(long Id, string PaperId, string AuthorHandle, string Body);

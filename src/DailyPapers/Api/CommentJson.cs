@@ -15,7 +15,7 @@ public sealed record CommentJson(
     bool Deleted,
     bool Hidden)
 {
-    public static CommentJson From(CommentView c, CommentMarkdown markdown) => new(
+    public static CommentJson From(CommentView c, RenderedComments markdown) => new(
         c.Id,
         c.ParentId,
         new CommentAuthorJson(c.AuthorHandle, c.AuthorName),

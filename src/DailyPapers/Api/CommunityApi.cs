@@ -51,7 +51,7 @@ public static class CommunityApi
             : Results.Json(new { id = id.Value, upvotes = state.Upvotes, voted = state.Voted });
     }
 
-    private static async Task<IResult> CommentsAsync(HttpContext http, PaperComments comments, CommentMarkdown markdown, CancellationToken cancellationToken)
+    private static async Task<IResult> CommentsAsync(HttpContext http, PaperComments comments, RenderedComments markdown, CancellationToken cancellationToken)
     {
         if (PaperIdOf(http, out var id) is { } problem)
         {
@@ -62,7 +62,7 @@ public static class CommunityApi
         return Results.Json(list.Select(c => CommentJson.From(c, markdown)).ToList());
     }
 
-    private static async Task<IResult> PostCommentAsync(HttpContext http, PaperComments comments, CommentMarkdown markdown, CancellationToken cancellationToken)
+    private static async Task<IResult> PostCommentAsync(HttpContext http, PaperComments comments, RenderedComments markdown, CancellationToken cancellationToken)
     {
         if (PaperIdOf(http, out var id) is { } problem)
         {
@@ -97,7 +97,7 @@ public static class CommunityApi
     }
 
     private static async Task<IResult> ResultOfAsync(
-        CommentResult result, PaperComments comments, ArxivId paper, CommentMarkdown markdown, int status, CancellationToken cancellationToken)
+        CommentResult result, PaperComments comments, ArxivId paper, RenderedComments markdown, int status, CancellationToken cancellationToken)
     {
         if (!result.Succeeded)
         {

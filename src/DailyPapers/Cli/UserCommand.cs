@@ -131,25 +131,13 @@ internal static class UserCommand
             return 1;
         }
 
-        var role = AccountServiceCollectionExtensions.SuspendedRole;
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        if (!await roles.RoleExistsAsync(role))
+        var (outcome, error) = await scope.ServiceProvider.GetRequiredService<AccountSuspension>().SetAsync(account, suspend);
+        console.WriteLine(outcome switch
         {
-            await roles.CreateAsync(new IdentityRole(role));
-        }
-
-        if (await users.IsInRoleAsync(account, role) == suspend)
-        {
-            console.WriteLine($"{account.Email} is {(suspend ? "already suspended" : "not suspended")}.");
-            return 0;
-        }
-
-        var result = suspend ? await users.AddToRoleAsync(account, role) : await users.RemoveFromRoleAsync(account, role);
-        // A new security stamp signs the account out of every browser at their next check (within a minute).
-        await users.UpdateSecurityStampAsync(account);
-        console.WriteLine(result.Succeeded
-            ? $"{account.Email} is {(suspend ? "suspended" : "no longer suspended")}."
-            : $"error: {string.Join(" ", result.Errors.Select(e => e.Description))}");
-        return result.Succeeded ? 0 : 1;
+            SuspensionOutcome.AlreadySo => $"{account.Email} is {(suspend ? "already suspended" : "not suspended")}.",
+            SuspensionOutcome.Changed => $"{account.Email} is {(suspend ? "suspended" : "no longer suspended")}.",
+            _ => $"error: {error}",
+        });
+        return outcome == SuspensionOutcome.Failed ? 1 : 0;
     }
 }

@@ -28,6 +28,7 @@ public sealed class ErrorModel : PageModel
         (Title, Message) = problem is not null ? (problem.Title, problem.Message) : Code switch
         {
             400 => ("Bad request", "The address or form had something this site could not understand."),
+            403 => ("Not allowed", "Your account cannot see or do this; some pages are for moderators only."),
             404 => ("Not found", "There is nothing at this address."),
             405 => ("Method not allowed", "This address does not accept that kind of request."),
             429 => ("Too many requests", "Please wait a little and try again."),

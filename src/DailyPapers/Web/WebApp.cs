@@ -48,6 +48,12 @@ public static class WebApp
             cookie.LogoutPath = "/account/signout";
             cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
             cookie.SlidingExpiration = true;
+            // A signed-in reader on a moderators' page: a plain 403 page, not a redirect to a page that does not exist.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         // A suspension changes the account's security stamp; signed-in browsers notice within this interval.
         builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -39,6 +39,18 @@ public class TrendingTests
     }
 
     [Fact]
+    public void Rank_LocalVotesAgeFromWhenTheyWereCastAndLaterOnesDoNotCount()
+    {
+        // Listed four days ago with 2 imported votes and 2 local ones: one cast now, one after the moment ranked.
+        var paper = Paper("2506.00001", votes: 4, listedAt: Now.AddDays(-4));
+        var local = new Dictionary<string, IReadOnlyList<DateTimeOffset>> { ["2506.00001"] = [Now, Now.AddHours(1)] };
+
+        var ranked = Trending.Rank([paper], Now, TimeSpan.FromDays(2), local);
+
+        Assert.Equal(2 * 0.25 + 1, ranked[0].Score, 9);
+    }
+
+    [Fact]
     public void AsOf_IsNowOrTheEndOfTheLatestListingDay()
     {
         Assert.Equal(Now, Trending.AsOf(Now, null));
