@@ -149,8 +149,12 @@ public sealed partial class CommentTests
         using var hiddenPage = await site.App.Client.GetAsync($"/papers/{Paper}");
         using var hiddenApi = await site.App.Client.GetAsync($"/api/papers/{Paper}");
         var hiddenListing = await site.App.Client.GetStringAsync("/api/daily_papers?date=2025-06-10");
+        await site.App.SearchReadyAsync();
+        var hiddenSearch = await site.App.Client.GetStringAsync("/api/papers/search?q=paper");
         using var restorePaper = await CommunitySite.PostFormAsync(browser, $"/papers/{Paper}", $"/papers/{Paper}?handler=ModeratePaper", new() { ["hidden"] = "false" });
         var restoredListing = await site.App.Client.GetStringAsync("/api/daily_papers?date=2025-06-10");
+        await site.App.SearchReadyAsync();
+        var restoredSearch = await site.App.Client.GetStringAsync("/api/papers/search?q=paper");
 
         Assert.Equal(HttpStatusCode.Forbidden, readerTries.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, hideComment.StatusCode);
@@ -161,6 +165,8 @@ public sealed partial class CommentTests
         Assert.Equal(HttpStatusCode.NotFound, hiddenPage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, hiddenApi.StatusCode);
         Assert.Equal("[]", hiddenListing);
+        Assert.DoesNotContain(Paper, hiddenSearch, StringComparison.Ordinal);
+        Assert.Contains(Paper, restoredSearch, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, restorePaper.StatusCode);
         Assert.Contains(Paper, restoredListing, StringComparison.Ordinal);
         await using var context = site.Store.Factory.CreateContext();
