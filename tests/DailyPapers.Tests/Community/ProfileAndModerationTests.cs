@@ -35,7 +35,7 @@ public sealed class ProfileAndModerationTests
         Assert.Contains("Submitted Work", before, StringComparison.Ordinal);
         Assert.Contains("<em>careful</em>", before, StringComparison.Ordinal);
         Assert.Contains("keeps their upvotes private", before, StringComparison.Ordinal);
-        Assert.DoesNotContain("example.org", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("ada.lovelace@", before, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, madePublic.StatusCode);
         Assert.DoesNotContain("keeps their upvotes private", after, StringComparison.Ordinal);
         Assert.Equal(2, after.Split("Discussed Work").Length - 1);

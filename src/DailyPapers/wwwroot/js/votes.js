@@ -27,12 +27,14 @@
     })
       .then(function (response) {
         if (response.status === 401) {
-          window.location.href = "/account/signin?returnUrl=" + encodeURIComponent(window.location.pathname);
+          window.location.href = "/account/signin?returnUrl=" + encodeURIComponent(window.location.pathname + window.location.search);
           return null;
         }
-        return response.json().then(function (body) {
-          if (!response.ok) {
-            throw new Error(body && body.error ? body.error : "The vote was not counted (" + response.status + ").");
+        // Not every refusal is JSON: a stale antiforgery token (400) or a paper hidden meanwhile (404) answers with
+        // an empty body or an HTML page, which response.json() would turn into a cryptic parse error.
+        return response.json().catch(function () { return null; }).then(function (body) {
+          if (!response.ok || !body) {
+            throw new Error(body && body.error ? body.error : "The vote was not counted (" + response.status + "). Reload the page and try again.");
           }
           return body;
         });
@@ -45,6 +47,12 @@
         form.querySelector("input[name=voted]").value = state.voted ? "false" : "true";
         button.setAttribute("aria-pressed", state.voted ? "true" : "false");
         button.title = state.voted ? "Take back your upvote" : "Upvote";
+        // The "vote"/"votes" word beside the form (in .votes, outside it) follows the count.
+        var box = form.parentElement;
+        var label = box && box.classList.contains("votes") ? box.querySelector(":scope > small") : null;
+        if (label) {
+          label.textContent = state.upvotes === 1 ? "vote" : "votes";
+        }
       })
       .catch(function (error) {
         button.title = error.message;
