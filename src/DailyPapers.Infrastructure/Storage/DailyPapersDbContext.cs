@@ -1,5 +1,6 @@
 using DailyPapers.Infrastructure.Accounts;
 using DailyPapers.Infrastructure.Community;
+using DailyPapers.Infrastructure.Digests;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,12 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
     public DbSet<CommentEntity> Comments => Set<CommentEntity>();
 
     public DbSet<SubmissionEntity> Submissions => Set<SubmissionEntity>();
+
+    public DbSet<SubscriptionEntity> Subscriptions => Set<SubscriptionEntity>();
+
+    public DbSet<SavedSearchEntity> SavedSearches => Set<SavedSearchEntity>();
+
+    public DbSet<OutboxEntity> Outbox => Set<OutboxEntity>();
 
     /// <summary>The keys that protect sign-in cookies and tokens, shared by every web node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -123,6 +130,39 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
             submission.HasIndex(s => new { s.UserId, s.CreatedAt });
             submission.HasOne<PaperEntity>().WithMany().HasForeignKey(s => s.PaperId);
             submission.HasOne<UserEntity>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SubscriptionEntity>(subscription =>
+        {
+            subscription.ToTable("subscriptions");
+            subscription.Property(s => s.Email).HasMaxLength(254);
+            subscription.Property(s => s.NormalizedEmail).HasMaxLength(254);
+            subscription.HasIndex(s => s.NormalizedEmail).IsUnique();
+            subscription.Property(s => s.TokenSecret).HasMaxLength(64);
+            subscription.Property(s => s.UserId).HasMaxLength(450);
+            subscription.Property(s => s.LastFailure).HasMaxLength(500);
+            subscription.HasIndex(s => s.Status);
+        });
+
+        builder.Entity<SavedSearchEntity>(search =>
+        {
+            search.ToTable("saved_searches");
+            search.Property(s => s.Query).HasMaxLength(500);
+            search.Property(s => s.Categories).HasMaxLength(500);
+            search.HasIndex(s => s.SubscriptionId);
+            search.HasOne<SubscriptionEntity>().WithMany().HasForeignKey(s => s.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OutboxEntity>(outbox =>
+        {
+            outbox.ToTable("outbox");
+            outbox.Property(o => o.PeriodKey).HasMaxLength(100);
+            outbox.Property(o => o.ClaimedBy).HasMaxLength(100);
+            outbox.Property(o => o.LastError).HasMaxLength(500);
+            // The exactly-once key: a planner run can only ever add a (subscription, kind, period) once.
+            outbox.HasIndex(o => new { o.SubscriptionId, o.Kind, o.PeriodKey }).IsUnique();
+            outbox.HasIndex(o => new { o.Status, o.NextAttemptAt });
+            outbox.HasOne<SubscriptionEntity>().WithMany().HasForeignKey(o => o.SubscriptionId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<StoreCounterEntity>(counter =>

@@ -1,5 +1,6 @@
 using DailyPapers.Hosting;
 using DailyPapers.Infrastructure.Accounts;
+using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Storage;
@@ -29,6 +30,7 @@ internal static class CliServices
             .AddArxivHarvesting(configuration)
             .AddPaperSearch(configuration)
             .AddAccountServices()
+            .AddDigests(configuration, dataDirectory)
             .BuildServiceProvider();
         return services;
     }

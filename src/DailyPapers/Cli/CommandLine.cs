@@ -30,6 +30,8 @@ internal static class CommandLine
         root.Subcommands.Add(ReindexCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(UserCommand.Build());
+        root.Subcommands.Add(DigestCommand.Build());
+        root.Subcommands.Add(SubscribersCommand.Build());
         return root;
     }
 }

@@ -10,6 +10,7 @@ public sealed class RateLimitedAttribute(string action, string? handler = null) 
     public const string Votes = "votes";
     public const string Comments = "comments";
     public const string Submissions = "submissions";
+    public const string Subscriptions = "subscriptions";
 
     public string Action { get; } = action;
 

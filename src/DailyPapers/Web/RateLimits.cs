@@ -9,7 +9,8 @@ namespace DailyPapers.Web;
 /// Request limits, each a fixed one-minute window, answered with 429 and <c>Retry-After</c>:
 /// account form posts per client address (guessing passwords, mass sign-ups; lockout protects each account, this
 /// protects the site from one address trying many), and votes, comments and submissions both per reader and per
-/// client address (a lab behind one NAT address shares the latter, so it is the larger).
+/// client address (a lab behind one NAT address shares the latter, so it is the larger); subscribe requests per
+/// client address.
 /// </summary>
 public static class RateLimits
 {
@@ -18,11 +19,13 @@ public static class RateLimits
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
-        var perUser = new Dictionary<string, int>
+        var limits = new Dictionary<string, (int PerUser, int PerAddress)>
         {
-            [RateLimitedAttribute.Votes] = options.VotesPerMinute,
-            [RateLimitedAttribute.Comments] = options.CommentsPerMinute,
-            [RateLimitedAttribute.Submissions] = options.SubmissionsPerMinute,
+            [RateLimitedAttribute.Votes] = (options.VotesPerMinute, options.VotesPerMinute * options.ReadersPerAddress),
+            [RateLimitedAttribute.Comments] = (options.CommentsPerMinute, options.CommentsPerMinute * options.ReadersPerAddress),
+            [RateLimitedAttribute.Submissions] = (options.SubmissionsPerMinute, options.SubmissionsPerMinute * options.ReadersPerAddress),
+            // Subscribing sends an email to whatever address is typed: limited per client address, signed in or not.
+            [RateLimitedAttribute.Subscriptions] = (options.SubscribesPerMinute, options.SubscribesPerMinute),
         };
         return services.AddRateLimiter(limiter =>
         {
@@ -33,11 +36,11 @@ public static class RateLimits
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     RateLimitedAttribute.Of(context) is { } action && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user
-                        ? PerMinute($"{action} user {user}", perUser[action])
+                        ? PerMinute($"{action} user {user}", limits[action].PerUser)
                         : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     RateLimitedAttribute.Of(context) is { } action
-                        ? PerMinute($"{action} address {ClientAddress(context)}", perUser[action] * options.ReadersPerAddress)
+                        ? PerMinute($"{action} address {ClientAddress(context)}", limits[action].PerAddress)
                         : RateLimitPartition.GetNoLimiter("")));
 
             limiter.OnRejected = async (rejected, cancellationToken) =>

@@ -3,6 +3,7 @@ using DailyPapers.Core.Ranking;
 using DailyPapers.Hosting;
 using DailyPapers.Infrastructure.Accounts;
 using DailyPapers.Infrastructure.Community;
+using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Search;
@@ -36,6 +37,7 @@ public static class WebApp
         builder.Services.AddPaperSearch(builder.Configuration);
         builder.Services.AddAccounts().AddSignInManager();
         builder.Services.AddCommunity();
+        builder.Services.AddDigests(builder.Configuration, dataDir).AddDigestJobs(builder.Configuration);
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
         builder.Services.AddAuthentication().AddIdentityCookies();

@@ -23,6 +23,9 @@ public sealed class WebOptions
     /// <summary>Paper submissions one reader may send per minute (the daily limit is <c>Submissions:PerUserPerDay</c>).</summary>
     public int SubmissionsPerMinute { get; set; } = 5;
 
+    /// <summary>Subscribe requests (each sends a confirmation email) one client address may make per minute.</summary>
+    public int SubscribesPerMinute { get; set; } = 5;
+
     /// <summary>How many readers' worth of votes, comments and submissions one client address may send (a lab behind one NAT address).</summary>
     public int ReadersPerAddress { get; set; } = 20;
 }

@@ -1,0 +1,8 @@
+namespace DailyPapers.Core.Digests;
+
+public enum DigestKind
+{
+    Daily,
+    Weekly,
+    Alert,
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using DailyPapers.Core.Digests;
+using DailyPapers.Core.Listings;
+using DailyPapers.Infrastructure.Mail;
+using DailyPapers.Infrastructure.Papers;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace DailyPapers.Infrastructure.Digests;
+
+/// <summary>The emails themselves: a period's content from its papers, and each subscriber's message with their links.</summary>
+public sealed class DigestMessages(PaperQueries papers, SubscriptionTokens tokens, IOptions<DigestOptions> options, IOptions<SmtpOptions> smtp)
+{
+    private Uri Site => new(options.Value.SiteUrl.TrimEnd('/') + "/");
+
+    /// <summary>The digest of a period from its planned papers, or null when none of them is shown any more (hidden, withdrawn).</summary>
+    public async Task<DigestContent?> ContentAsync(OutboxKind kind, string periodKey, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        await using var reader = papers.OpenReader();
+        var found = await reader.FindManyAsync(ids, cancellationToken);
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var list = found.Select(p => new DigestPaper(p.Id, p.Title, p.Authors, p.AiSummary ?? p.Abstract, p.Votes, p.NumComments, p.GithubRepo)).ToList();
+        var digestKind = kind switch { OutboxKind.Weekly => DigestKind.Weekly, OutboxKind.Alert => DigestKind.Alert, _ => DigestKind.Daily };
+        return new DigestContent(digestKind, Heading(kind, periodKey), list);
+    }
+
+    public DigestLinks Links(SubscriptionEntity subscription)
+    {
+        var token = Uri.EscapeDataString(tokens.Manage(subscription));
+        return new DigestLinks(Site, new Uri(Site, $"subscriptions/manage?token={token}"), new Uri(Site, $"subscriptions/unsubscribe?token={token}"));
+    }
+
+    /// <summary>One subscriber's digest from a template prepared once per period (only the links differ).</summary>
+    public MimeMessage Digest(DigestTemplate template, SubscriptionEntity subscription, long outboxId)
+    {
+        var links = Links(subscription);
+        return MailMessages.Build(template.Personalise(links), From, To(subscription), MessageId(outboxId), links.Unsubscribe);
+    }
+
+    public MimeMessage Confirmation(SubscriptionEntity subscription, long outboxId)
+    {
+        var confirm = new Uri(Site, $"subscriptions/confirm?token={Uri.EscapeDataString(tokens.Confirmation(subscription))}");
+        return MailMessages.Build(DigestComposer.Confirmation(subscription.Email, confirm, Site), From, To(subscription), MessageId(outboxId), unsubscribe: null);
+    }
+
+    private MailboxAddress From => MailboxAddress.Parse(smtp.Value.From);
+
+    private static MailboxAddress To(SubscriptionEntity subscription) => new(null, subscription.Email);
+
+    /// <summary>Fixed per outbox row: a message sent twice (a sender killed mid-send) carries the same id both times.</summary>
+    private string MessageId(long outboxId) => $"outbox-{outboxId.ToString(CultureInfo.InvariantCulture)}@{Site.Host}";
+
+    private static string Heading(OutboxKind kind, string periodKey) => kind switch
+    {
+        OutboxKind.Daily when DateOnly.TryParseExact(periodKey, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) =>
+            $"Trending papers · {day.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture)}",
+        OutboxKind.Weekly when ListingPeriod.TryParseWeek(periodKey, out var week) =>
+            $"Top papers of the week {week.Key} ({week.Start.ToString("MMM d", CultureInfo.InvariantCulture)} – {week.End.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)})",
+        OutboxKind.Alert => "New papers for your alert",
+        _ => "Papers",
+    };
+}

@@ -1,0 +1,219 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using DailyPapers.Core.Digests;
+using DailyPapers.Core.Listings;
+using DailyPapers.Infrastructure.Mail;
+using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace DailyPapers.Infrastructure.Digests;
+
+/// <summary>What one sending run did.</summary>
+public sealed record SendReport(int Sent, int Retrying, int Failed)
+{
+    public int Attempted => Sent + Retrying + Failed;
+}
+
+/// <summary>
+/// Sends what the outbox holds. A sender claims a batch of due rows in one statement (PostgreSQL skips rows other
+/// senders hold), so two senders never hold the same row; it marks each row sent right after the server accepted it,
+/// only if it still holds the claim. A sender killed mid-batch leaves its claims to expire after
+/// <see cref="DigestOptions.ClaimLease"/>; then others send them. So every row is sent once, except that the one
+/// message in flight when a sender dies may be sent again (docs/email.md).
+/// </summary>
+public sealed class OutboxSender(
+    StoreContextFactory store,
+    DigestMessages messages,
+    IOptions<DigestOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxSender> logger)
+{
+    /// <summary>This sender's name on its claims: unique per instance, readable in the table (host and process).</summary>
+    private readonly string _me = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Sends due messages until none are left or a temporary failure says to wait (then they are retried later).</summary>
+    public async Task<SendReport> SendDueAsync(IMailTransport transport, CancellationToken cancellationToken)
+    {
+        int sent = 0, retrying = 0, failed = 0;
+        var templates = new Dictionary<(OutboxKind, string, string), DigestTemplate?>();
+        while (true)
+        {
+            var batch = await ClaimAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return new SendReport(sent, retrying, failed);
+            }
+
+            var subscriptions = await SubscriptionsAsync(batch, cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var row = batch[i];
+                var subscription = subscriptions.GetValueOrDefault(row.SubscriptionId);
+                var wanted = subscription is not null && (subscription.Status == SubscriptionStatus.Confirmed
+                    || (row.Kind == OutboxKind.Confirmation && subscription.Status == SubscriptionStatus.Pending));
+                if (!wanted)
+                {
+                    await FinishAsync(row, OutboxStatus.Failed, "not subscribed any more", cancellationToken);
+                    failed++;
+                    continue;
+                }
+
+                var key = (row.Kind, row.PeriodKey, row.Payload);
+                if (row.Kind != OutboxKind.Confirmation && !templates.ContainsKey(key))
+                {
+                    // Composed once per period and sender run; only the links differ between subscribers.
+                    var content = await messages.ContentAsync(row.Kind, row.PeriodKey, JsonSerializer.Deserialize<List<string>>(row.Payload) ?? [], cancellationToken);
+                    templates[key] = content is null ? null : DigestComposer.Prepare(content);
+                }
+
+                var message = row.Kind == OutboxKind.Confirmation
+                    ? messages.Confirmation(subscription!, row.Id)
+                    : templates[key] is { } template ? messages.Digest(template, subscription!, row.Id) : null;
+                if (message is null)
+                {
+                    await FinishAsync(row, OutboxStatus.Failed, "nothing left to send (papers hidden or withdrawn)", cancellationToken);
+                    failed++;
+                    continue;
+                }
+
+                var result = await transport.SendAsync(message, cancellationToken);
+                if (result.Status == SendStatus.Transient)
+                {
+                    // Once more on a fresh connection: servers drop connections after so many messages or when idle.
+                    result = await transport.SendAsync(message, cancellationToken);
+                }
+
+                switch (result.Status)
+                {
+                    case SendStatus.Sent:
+                        // Not cancellable: the server has the message; only recording it stands between it and a repeat.
+                        await FinishAsync(row, OutboxStatus.Sent, null, CancellationToken.None);
+                        sent++;
+                        if (subscription!.HardFailures > 0)
+                        {
+                            await SetFailuresAsync(subscription.Id, 0, null, pause: false, cancellationToken);
+                        }
+
+                        break;
+                    case SendStatus.Permanent:
+                        await FinishAsync(row, OutboxStatus.Failed, result.Error, cancellationToken);
+                        failed++;
+                        var failures = subscription!.HardFailures + 1;
+                        await SetFailuresAsync(subscription.Id, failures, result.Error, failures >= options.Value.HardFailuresToPause, cancellationToken);
+                        subscription.HardFailures = failures;
+                        break;
+                    default:
+                        // The server is down or busy: this and the rest of the batch wait; nothing is lost.
+                        await RetryLaterAsync(row, result.Error, cancellationToken);
+                        await ReleaseAsync(cancellationToken);
+                        logger.LogWarning("Mail delivery paused: {Error}; {Count} messages wait for a retry", result.Error, batch.Count - i);
+                        return new SendReport(sent, retrying + 1, failed);
+                }
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<ClaimedRow>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lockClause = store.Provider == StoreProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
+        await using var connection = await ReadConnection.OpenAsync(store, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "UPDATE outbox SET status = @sending, claimed_by = @me, claimed_until = @until " +
+            "WHERE id IN (SELECT id FROM outbox WHERE (status = @pending AND next_attempt_at <= @now) " +
+            $"OR (status = @sending AND claimed_until < @now) ORDER BY id LIMIT @take{lockClause}) " +
+            "RETURNING id, subscription_id, kind, period_key, payload, attempts";
+        command.AddParameter("@sending", (int)OutboxStatus.Sending);
+        command.AddParameter("@pending", (int)OutboxStatus.Pending);
+        command.AddParameter("@me", _me);
+        command.AddParameter("@now", now);
+        command.AddParameter("@until", now + options.Value.ClaimLease);
+        command.AddParameter("@take", options.Value.BatchSize);
+        var rows = new List<ClaimedRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new ClaimedRow(reader.GetInt64(0), reader.GetInt64(1), (OutboxKind)reader.GetInt32(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+        }
+
+        rows.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return rows;
+    }
+
+    private async Task<Dictionary<long, SubscriptionEntity>> SubscriptionsAsync(IReadOnlyList<ClaimedRow> batch, CancellationToken cancellationToken)
+    {
+        var ids = batch.Select(r => r.SubscriptionId).Distinct().ToList();
+        await using var context = store.CreateContext();
+        return await context.Subscriptions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+    }
+
+    private async Task FinishAsync(ClaimedRow row, OutboxStatus status, string? error, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "UPDATE outbox SET status = @status, sent_at = @now, last_error = @error, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL " +
+            "WHERE id = @id AND claimed_by = @me",
+            cancellationToken,
+            ("@status", (int)status),
+            ("@now", status == OutboxStatus.Sent ? clock.GetUtcNow().UtcDateTime : null),
+            ("@error", error),
+            ("@id", row.Id),
+            ("@me", _me));
+
+    private async Task RetryLaterAsync(ClaimedRow row, string? error, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var wait = TimeSpan.FromTicks(Math.Min(o.MaxRetryDelay.Ticks, o.RetryDelay.Ticks * (1L << Math.Min(row.Attempts, 20))));
+        await ExecuteAsync(
+            "UPDATE outbox SET status = @pending, next_attempt_at = @next, last_error = @error, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL " +
+            "WHERE id = @id AND claimed_by = @me",
+            cancellationToken,
+            ("@pending", (int)OutboxStatus.Pending),
+            ("@next", clock.GetUtcNow().UtcDateTime + wait),
+            ("@error", error),
+            ("@id", row.Id),
+            ("@me", _me));
+    }
+
+    /// <summary>Hands back the rest of this sender's claims, unattempted, to whoever sends next.</summary>
+    private Task ReleaseAsync(CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE outbox SET status = @pending, claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @me AND status = @sending",
+            cancellationToken,
+            ("@pending", (int)OutboxStatus.Pending),
+            ("@sending", (int)OutboxStatus.Sending),
+            ("@me", _me));
+
+    private async Task SetFailuresAsync(long subscriptionId, int failures, string? error, bool pause, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        await context.Subscriptions.Where(s => s.Id == subscriptionId).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.HardFailures, failures)
+                .SetProperty(x => x.LastFailure, error)
+                .SetProperty(x => x.Status, x => pause && x.Status == SubscriptionStatus.Confirmed ? SubscriptionStatus.Paused : x.Status),
+            cancellationToken);
+        if (pause)
+        {
+            logger.LogWarning("Subscription {Id} paused after {Failures} refused deliveries: {Error}", subscriptionId, failures, error);
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await ReadConnection.OpenAsync(store, cancellationToken);
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.AddParameter(name, value ?? DBNull.Value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed record ClaimedRow(long Id, long SubscriptionId, OutboxKind Kind, string PeriodKey, string Payload, int Attempts);
+}

@@ -1,0 +1,192 @@
+using DailyPapers.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DailyPapers.Infrastructure.Digests;
+
+/// <summary>
+/// Subscribing (double opt-in), confirming, changing what to receive and leaving. Every answer to a subscribe request
+/// reads the same whether or not the address was known, so the form tells nobody who subscribes.
+/// </summary>
+public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens tokens, TimeProvider clock)
+{
+    /// <summary>A second confirmation email for the same address is sent at most this often.</summary>
+    public static readonly TimeSpan ConfirmationResendInterval = TimeSpan.FromMinutes(10);
+
+    public static string CheckInbox(string email) =>
+        $"Check your inbox: if {email} can receive our email, a message with a link to confirm is on its way. Nothing else is sent until you confirm.";
+
+    /// <summary>Starts (or restarts) a subscription and queues the confirmation email; null, or why the address is refused.</summary>
+    public async Task<string?> SubscribeAsync(string? input, string? userId, CancellationToken cancellationToken)
+    {
+        if (!EmailAddresses.TryNormalise(input, out var email, out var problem))
+        {
+            return problem;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await SubscribeOnceAsync(email, userId, cancellationToken);
+                return null;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // The same address subscribed at the same moment from elsewhere: look again, it exists now.
+            }
+        }
+    }
+
+    private async Task SubscribeOnceAsync(string email, string? userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var context = store.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var normalised = EmailAddresses.Normalised(email);
+        var subscription = await context.Subscriptions.FirstOrDefaultAsync(s => s.NormalizedEmail == normalised, cancellationToken);
+        if (subscription is null)
+        {
+            subscription = new SubscriptionEntity
+            {
+                Email = email,
+                NormalizedEmail = normalised,
+                Status = SubscriptionStatus.Pending,
+                TokenSecret = SubscriptionTokens.NewSecret(),
+                UserId = userId,
+                CreatedAt = now,
+            };
+            context.Subscriptions.Add(subscription);
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        else if (subscription.Status == SubscriptionStatus.Confirmed
+            || (subscription.Status == SubscriptionStatus.Pending && now - subscription.ConfirmationSentAt < ConfirmationResendInterval))
+        {
+            // Nothing to do (already subscribed, or a confirmation just went out); the answer is the same.
+            subscription.UserId ??= userId;
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
+        subscription.Status = SubscriptionStatus.Pending;
+        subscription.UserId ??= userId;
+        subscription.ConfirmationsSent++;
+        subscription.ConfirmationSentAt = now;
+        context.Outbox.Add(new OutboxEntity
+        {
+            SubscriptionId = subscription.Id,
+            Kind = OutboxKind.Confirmation,
+            PeriodKey = subscription.ConfirmationsSent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        });
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Confirms from the emailed link; null when the link is invalid or expired.</summary>
+    public async Task<SubscriptionEntity?> ConfirmAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (tokens.ReadConfirmation(token) is not { } key)
+        {
+            return null;
+        }
+
+        await using var context = store.CreateContext();
+        var subscription = await FindAsync(context, key, cancellationToken);
+        if (subscription is null)
+        {
+            return null;
+        }
+
+        if (subscription.Status != SubscriptionStatus.Confirmed)
+        {
+            subscription.Status = SubscriptionStatus.Confirmed;
+            subscription.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
+            subscription.UnsubscribedAt = null;
+            subscription.HardFailures = 0;
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        return subscription;
+    }
+
+    /// <summary>The subscription a manage link names, with its saved searches; null for an invalid link.</summary>
+    public async Task<(SubscriptionEntity Subscription, IReadOnlyList<SavedSearchEntity> Searches)?> ManageAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (tokens.ReadManage(token) is not { } key)
+        {
+            return null;
+        }
+
+        await using var context = store.CreateContext();
+        var subscription = await FindAsync(context, key, cancellationToken);
+        if (subscription is null)
+        {
+            return null;
+        }
+
+        var searches = await context.SavedSearches.AsNoTracking().Where(s => s.SubscriptionId == subscription.Id).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        return (subscription, searches);
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the subscription a manage link names; false for an invalid link.</summary>
+    public async Task<bool> ChangeAsync(string? token, Action<SubscriptionEntity, DailyPapersDbContext> change, CancellationToken cancellationToken)
+    {
+        if (tokens.ReadManage(token) is not { } key)
+        {
+            return false;
+        }
+
+        await using var context = store.CreateContext();
+        var subscription = await FindAsync(context, key, cancellationToken);
+        if (subscription is null)
+        {
+            return false;
+        }
+
+        change(subscription, context);
+        await context.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Leaves: nothing more is sent, including messages already queued. False for an invalid link.</summary>
+    public async Task<bool> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (tokens.ReadManage(token) is not { } key)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var context = store.CreateContext();
+        var subscription = await FindAsync(context, key, cancellationToken);
+        if (subscription is null)
+        {
+            return false;
+        }
+
+        if (subscription.Status != SubscriptionStatus.Unsubscribed)
+        {
+            subscription.Status = SubscriptionStatus.Unsubscribed;
+            subscription.UnsubscribedAt = now;
+            await context.SaveChangesAsync(cancellationToken);
+            // Queued messages are dropped; one a sender holds right now may still go out.
+            await context.Outbox
+                .Where(o => o.SubscriptionId == subscription.Id && o.Status == OutboxStatus.Pending)
+                .ExecuteUpdateAsync(o => o.SetProperty(r => r.Status, OutboxStatus.Failed).SetProperty(r => r.LastError, "unsubscribed"), cancellationToken);
+        }
+
+        return true;
+    }
+
+    private static async Task<SubscriptionEntity?> FindAsync(DailyPapersDbContext context, (long Id, string Secret) key, CancellationToken cancellationToken)
+    {
+        var subscription = await context.Subscriptions.FirstOrDefaultAsync(s => s.Id == key.Id, cancellationToken);
+        return subscription is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(subscription.TokenSecret), System.Text.Encoding.UTF8.GetBytes(key.Secret))
+            ? subscription
+            : null;
+    }
+}

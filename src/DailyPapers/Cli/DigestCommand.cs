@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using DailyPapers.Core.Listings;
+using DailyPapers.Infrastructure.Digests;
+using DailyPapers.Infrastructure.Mail;
+using DailyPapers.Infrastructure.Papers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace DailyPapers.Cli;
+
+/// <summary>
+/// <c>dailypapers digest preview|send</c>: show one period's digest as a subscriber would get it, or plan and send it
+/// by hand. Sending goes through the same outbox as the running site, so a period sent by hand, by the site, or by
+/// two runs at once reaches each subscriber once.
+/// </summary>
+internal static class DigestCommand
+{
+    public static Command Build()
+    {
+        var digest = new Command("digest", "Preview or send the email digests.");
+        var kind = new Option<string>("--kind") { Description = "daily or weekly", DefaultValueFactory = _ => "daily" };
+        var date = new Option<string?>("--date") { Description = "The listing day (yyyy-MM-dd) or, for weekly, any day of the week; default: the latest listing day." };
+        var email = new Option<string>("--email") { Description = "The subscriber the preview is for (links carry their token).", Required = true };
+        var html = new Option<bool>("--html") { Description = "Print the HTML part instead of the text part." };
+
+        var preview = new Command("preview", "Print a digest as a subscriber would get it; nothing is sent or recorded.") { kind, date, email, html };
+        preview.SetAction((parse, ct) => PreviewAsync(parse.GetValue(kind)!, parse.GetValue(date), parse.GetValue(email)!, parse.GetValue(html), parse.GetValue(CommandLine.Data), ct));
+        var send = new Command("send", "Plan one period's digest for every confirmed subscriber and send the outbox now.") { kind, date };
+        send.SetAction((parse, ct) => SendAsync(parse.GetValue(kind)!, parse.GetValue(date), parse.GetValue(CommandLine.Data), ct));
+        digest.Subcommands.Add(preview);
+        digest.Subcommands.Add(send);
+        return digest;
+    }
+
+    private static async Task<int> PreviewAsync(string kind, string? date, string email, bool html, string? dataOption, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Console;
+        await using var services = await CliServices.StartAsync(dataOption, cancellationToken);
+        if (await PeriodAsync(services, kind, date, cancellationToken) is not { } period)
+        {
+            console.WriteLine($"error: --kind must be daily or weekly, and --date a day such as 2025-06-10 (got \"{date}\"), or the store has no listings yet.");
+            return 1;
+        }
+
+        var message = await services.GetRequiredService<DigestPreview>().ComposeAsync(period.Kind, period.Period, email, cancellationToken);
+        if (message is null)
+        {
+            console.WriteLine($"Nothing was listed for {period.Period.Key}: no digest would be sent.");
+            return 0;
+        }
+
+        // Plain output: a preview is meant to be read or piped, without console markup.
+        Console.Out.WriteLine(html ? message.Html : $"Subject: {message.Subject}\n\n{message.Text}");
+        return 0;
+    }
+
+    private static async Task<int> SendAsync(string kind, string? date, string? dataOption, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Console;
+        await using var services = await CliServices.StartAsync(dataOption, cancellationToken);
+        if (await PeriodAsync(services, kind, date, cancellationToken) is not { } period)
+        {
+            console.WriteLine($"error: --kind must be daily or weekly, and --date a day such as 2025-06-10 (got \"{date}\"), or the store has no listings yet.");
+            return 1;
+        }
+
+        var planner = services.GetRequiredService<DigestPlanner>();
+        var plan = period.Kind == OutboxKind.Daily
+            ? await planner.PlanDailyAsync(period.Period.Start, cancellationToken)
+            : await planner.PlanWeeklyAsync(period.Period, cancellationToken);
+        console.WriteLine(plan.Papers == 0
+            ? $"Nothing was listed for {plan.PeriodKey}: no digest to send."
+            : $"Planned {plan.PeriodKey}: {plan.Papers} papers, {plan.Added} new messages ({(plan.Added == 0 ? "already planned for everyone" : "one per subscriber")}).");
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("digest");
+        await using var transport = MailTransportFactory.Create(
+            services.GetRequiredService<IOptions<SmtpOptions>>().Value, services.GetRequiredService<MailDirectory>().DataDirectory, logger);
+        var report = await services.GetRequiredService<OutboxSender>().SendDueAsync(transport, cancellationToken);
+        console.WriteLine($"Sent {report.Sent} through {transport.Description}; {report.Failed} refused; {report.Retrying} waiting to retry.");
+        return report.Retrying > 0 ? 75 : 0; // EX_TEMPFAIL: run again later, nothing was lost
+    }
+
+    private static async Task<(OutboxKind Kind, ListingPeriod Period)?> PeriodAsync(ServiceProvider services, string kind, string? date, CancellationToken cancellationToken)
+    {
+        DateOnly day;
+        if (date is null)
+        {
+            await using var reader = services.GetRequiredService<PaperQueries>().OpenReader();
+            if (await reader.LatestListingDayAsync(cancellationToken) is not { } latest)
+            {
+                return null;
+            }
+
+            day = latest;
+        }
+        else if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            return null;
+        }
+
+        return kind.ToLowerInvariant() switch
+        {
+            "daily" => (OutboxKind.Daily, ListingPeriod.Day(day)),
+            "weekly" => (OutboxKind.Weekly, ListingPeriod.WeekOf(day)),
+            _ => null,
+        };
+    }
+}

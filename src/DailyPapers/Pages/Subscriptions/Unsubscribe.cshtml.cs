@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DailyPapers.Pages.Subscriptions;
+
+/// <summary>
+/// <c>/subscriptions/unsubscribe?token=…</c>: the link in every email (a page with one button) and the target of the
+/// <c>List-Unsubscribe</c> header, which mail clients POST to (RFC 8058 one-click) without a session or antiforgery
+/// token; the signed token is the authority.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class UnsubscribeModel(Infrastructure.Digests.Subscriptions subscriptions) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    public bool Valid { get; private set; }
+
+    public bool Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Valid = await subscriptions.ManageAsync(Token, cancellationToken) is not null;
+        if (!Valid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Valid = Done = await subscriptions.UnsubscribeAsync(Token, cancellationToken);
+        if (!Valid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+}
