@@ -3,13 +3,16 @@ using DailyPapers.Core.Digests;
 using DailyPapers.Core.Listings;
 using DailyPapers.Infrastructure.Mail;
 using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace DailyPapers.Infrastructure.Digests;
 
 /// <summary>The emails themselves: a period's content from its papers, and each subscriber's message with their links.</summary>
-public sealed class DigestMessages(PaperQueries papers, SubscriptionTokens tokens, IOptions<DigestOptions> options, IOptions<SmtpOptions> smtp)
+public sealed class DigestMessages(
+    StoreContextFactory store, PaperQueries papers, SubscriptionTokens tokens, IOptions<DigestOptions> options, IOptions<SmtpOptions> smtp)
 {
     private Uri Site => new(options.Value.SiteUrl.TrimEnd('/') + "/");
 
@@ -24,8 +27,13 @@ public sealed class DigestMessages(PaperQueries papers, SubscriptionTokens token
         }
 
         var list = found.Select(p => new DigestPaper(p.Id, p.Title, p.Authors, p.AiSummary ?? p.Abstract, p.Votes, p.NumComments, p.GithubRepo)).ToList();
-        var digestKind = kind switch { OutboxKind.Weekly => DigestKind.Weekly, OutboxKind.Alert => DigestKind.Alert, _ => DigestKind.Daily };
-        return new DigestContent(digestKind, Heading(kind, periodKey), list);
+        if (kind == OutboxKind.Alert)
+        {
+            var query = await AlertQueryAsync(periodKey, cancellationToken);
+            return new DigestContent(DigestKind.Alert, query is null ? "New papers for your alert" : $"New papers for your alert “{query}”", list, query);
+        }
+
+        return new DigestContent(kind == OutboxKind.Weekly ? DigestKind.Weekly : DigestKind.Daily, Heading(kind, periodKey), list);
     }
 
     public DigestLinks Links(SubscriptionEntity subscription)
@@ -47,6 +55,20 @@ public sealed class DigestMessages(PaperQueries papers, SubscriptionTokens token
         return MailMessages.Build(DigestComposer.Confirmation(subscription.Email, confirm, Site), From, To(subscription), MessageId(outboxId), unsubscribe: null);
     }
 
+    /// <summary>The alert's search as the reader wrote it (query and categories), from the row's "{alert id}:{day}" key.</summary>
+    private async Task<string?> AlertQueryAsync(string periodKey, CancellationToken cancellationToken)
+    {
+        var colon = periodKey.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !long.TryParse(periodKey.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var alertId))
+        {
+            return null;
+        }
+
+        await using var context = store.CreateContext();
+        var alert = await context.SavedSearches.AsNoTracking().FirstOrDefaultAsync(a => a.Id == alertId, cancellationToken);
+        return alert is null ? null : string.Join(" in ", new[] { alert.Query, alert.Categories }.Where(t => t.Length > 0));
+    }
+
     private MailboxAddress From => MailboxAddress.Parse(smtp.Value.From);
 
     private static MailboxAddress To(SubscriptionEntity subscription) => new(null, subscription.Email);
@@ -60,7 +82,6 @@ public sealed class DigestMessages(PaperQueries papers, SubscriptionTokens token
             $"Trending papers · {day.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture)}",
         OutboxKind.Weekly when ListingPeriod.TryParseWeek(periodKey, out var week) =>
             $"Top papers of the week {week.Key} ({week.Start.ToString("MMM d", CultureInfo.InvariantCulture)} – {week.End.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)})",
-        OutboxKind.Alert => "New papers for your alert",
         _ => "Papers",
     };
 }

@@ -8,10 +8,10 @@ namespace DailyPapers.Infrastructure.Digests;
 
 /// <summary>
 /// Plans the digests that are due now: the daily one of the latest listing day up to the last weekday send time, and
-/// the weekly one of the week before the last weekly send time. Planning is idempotent, so running this again (a
+/// the weekly one of the week before the last weekly send time, and the saved-search alerts of that listing day. Planning is idempotent, so running this again (a
 /// restart, a second node, a missed run caught up) adds nothing already planned.
 /// </summary>
-public sealed class DigestRun(DigestPlanner planner, PaperQueries papers, IOptions<DigestOptions> options, TimeProvider clock, ILogger<DigestRun> logger)
+public sealed class DigestRun(DigestPlanner planner, AlertPlanner alerts, PaperQueries papers, IOptions<DigestOptions> options, TimeProvider clock, ILogger<DigestRun> logger)
 {
     public async Task<IReadOnlyList<PlanReport>> PlanDueAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +27,8 @@ public sealed class DigestRun(DigestPlanner planner, PaperQueries papers, IOptio
             if (latest is { } day && day <= dailyDue && day >= dailyDue.AddDays(-o.MaxListingAgeDays))
             {
                 reports.Add(await planner.PlanDailyAsync(day, cancellationToken));
+                // Alerts go with the daily digest: new papers arrive with each listing day.
+                reports.Add(await alerts.PlanAsync(day, cancellationToken));
             }
         }
 

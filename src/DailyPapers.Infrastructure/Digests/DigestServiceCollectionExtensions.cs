@@ -31,11 +31,13 @@ public static class DigestServiceCollectionExtensions
         services.AddSingleton<Subscriptions>();
         services.AddSingleton<SubscriberImport>();
         services.AddSingleton<DigestPlanner>();
+        services.AddSingleton<AlertPlanner>();
         services.AddSingleton<DigestRun>();
         services.AddSingleton<DigestMessages>();
         services.AddSingleton<DigestPreview>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<OutboxTrigger>();
+        services.AddSingleton<DirectMail>();
         return services;
     }
 

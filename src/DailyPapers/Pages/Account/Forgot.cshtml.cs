@@ -1,16 +1,21 @@
 using System.ComponentModel.DataAnnotations;
 using DailyPapers.Infrastructure.Accounts;
+using DailyPapers.Infrastructure.Digests;
+using DailyPapers.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace DailyPapers.Pages.Account;
 
 /// <summary>
-/// <c>/account/forgot</c>: a password reset link. Until email delivery exists it is written to the log, where the
-/// operator finds it; the page says the same whether or not the address has an account.
+/// <c>/account/forgot</c>: a password reset link by email (SMTP, or a file in data/outbox without it); if sending
+/// fails it is also written to the log for the operator. The page says the same whether or not the address has an
+/// account. The link is built from <c>Digests:SiteUrl</c>, never from the request's Host header, which a caller
+/// could set to their own site to collect someone else's reset token.
 /// </summary>
-public sealed class ForgotModel(UserManager<UserEntity> users, ILogger<ForgotModel> logger) : PageModel
+public sealed class ForgotModel(UserManager<UserEntity> users, DirectMail mail, IOptions<DigestOptions> site, ILogger<ForgotModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -33,8 +38,12 @@ public sealed class ForgotModel(UserManager<UserEntity> users, ILogger<ForgotMod
         if (await users.FindByEmailAsync(Email.Trim()) is { } account)
         {
             var token = await users.GeneratePasswordResetTokenAsync(account);
-            var link = $"{Request.Scheme}://{Request.Host}/account/reset?email={Uri.EscapeDataString(account.Email!)}&token={Uri.EscapeDataString(token)}";
-            logger.LogWarning("Password reset requested for {Email}; email delivery is not set up, so here is the link: {Link}", account.Email, link);
+            var link = $"{site.Value.SiteUrl.TrimEnd('/')}/account/reset?email={Uri.EscapeDataString(account.Email!)}&token={Uri.EscapeDataString(token)}";
+            var result = await mail.SendAsync(PasswordResetEmail.Compose(link), account.Email!, HttpContext.RequestAborted);
+            if (result.Status != SendStatus.Sent)
+            {
+                logger.LogWarning("Password reset email to {Email} not sent ({Error}); the link: {Link}", account.Email, result.Error, link);
+            }
         }
 
         Sent = true;

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using DailyPapers.Core.Listings;
+using DailyPapers.Core.Search;
+using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Search;
+using DailyPapers.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DailyPapers.Infrastructure.Digests;
+
+/// <summary>
+/// Saved-search alerts: for each alert of a confirmed subscription, the papers first listed since the alert last
+/// looked that match its query, categories and minimum of votes go into one outbox row keyed by the alert and the
+/// listing day, so an alert mails each day's matches at most once.
+/// </summary>
+public sealed class AlertPlanner(StoreContextFactory store, PaperQueries papers, PaperSearch search, TimeProvider clock)
+{
+    /// <summary>How far back an alert that has not run for a while looks (an instance that was down a week).</summary>
+    public const int MaxDaysBack = 7;
+
+    public const int MaxPapersPerAlert = 20;
+
+    public async Task<PlanReport> PlanAsync(DateOnly latestDay, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        var alerts = await context.SavedSearches
+            .Where(a => a.CoveredUntil < latestDay)
+            .Join(context.Subscriptions.Where(s => s.Status == SubscriptionStatus.Confirmed), a => a.SubscriptionId, s => s.Id, (a, s) => a)
+            .ToListAsync(cancellationToken);
+        int added = 0, matched = 0;
+        await using var reader = papers.OpenReader();
+        foreach (var alert in alerts)
+        {
+            var first = alert.CoveredUntil.AddDays(1);
+            var period = new ListingPeriod(ListingPeriodKind.Day, first < latestDay.AddDays(-MaxDaysBack) ? latestDay.AddDays(-MaxDaysBack) : first, latestDay);
+            var ids = await MatchesAsync(reader, alert, period, cancellationToken);
+            matched += ids.Count;
+            if (ids.Count > 0)
+            {
+                added += await context.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO outbox (subscription_id, kind, period_key, payload, status, attempts, next_attempt_at, created_at) " +
+                    "VALUES ({0}, {1}, {2}, {3}, 0, 0, {4}, {4}) ON CONFLICT (subscription_id, kind, period_key) DO NOTHING",
+                    [alert.SubscriptionId, (int)OutboxKind.Alert, AlertKey(alert.Id, latestDay), JsonSerializer.Serialize(ids), clock.GetUtcNow().UtcDateTime],
+                    cancellationToken);
+            }
+
+            alert.CoveredUntil = latestDay;
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        return new PlanReport($"alerts:{DigestPlanner.DailyKey(latestDay)}", matched, added);
+    }
+
+    /// <summary>"{alert id}:{last listing day covered}": the outbox key of one alert mail.</summary>
+    public static string AlertKey(long alertId, DateOnly day) =>
+        $"{alertId.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{DigestPlanner.DailyKey(day)}";
+
+    private async Task<IReadOnlyList<string>> MatchesAsync(PaperReader reader, SavedSearchEntity alert, ListingPeriod period, CancellationToken cancellationToken)
+    {
+        var listed = await reader.ListedIdsAsync(period, source: null, cancellationToken);
+        if (listed.Count == 0)
+        {
+            return [];
+        }
+
+        var categories = alert.Categories.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (string.IsNullOrWhiteSpace(alert.Query))
+        {
+            var found = await reader.FindManyAsync(listed, cancellationToken);
+            return [.. found
+                .Where(p => categories.Length == 0 || p.Categories.Any(c => categories.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                .Where(p => p.Votes >= alert.MinVotes)
+                .OrderByDescending(p => p.Votes)
+                .Take(MaxPapersPerAlert)
+                .Select(p => p.Id)];
+        }
+
+        var filters = new SearchFilters { PaperIds = listed.ToHashSet(StringComparer.Ordinal), Categories = categories, MinVotes = alert.MinVotes > 0 ? alert.MinVotes : null };
+        var result = search.Search(new PaperSearchRequest(SearchQuery.Parse(alert.Query), filters, SearchSort.Relevance, 0, MaxPapersPerAlert));
+        return result.Ids;
+    }
+}
