@@ -23,14 +23,23 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
 
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await ShowAsync(cancellationToken);
-
-    public async Task<IActionResult> OnPostSaveAsync(bool daily, bool weekly, CancellationToken cancellationToken)
+    /// <summary>Shows the page; <paramref name="done"/> names what a post just did (posts redirect here, so a reload repeats nothing).</summary>
+    public async Task<IActionResult> OnGetAsync(string? done, CancellationToken cancellationToken)
     {
-        var changed = await subscriptions.ChangeAsync(Token, (s, _) => (s.Daily, s.Weekly) = (daily, weekly), cancellationToken);
-        Message = changed ? "Saved." : null;
+        Message = done switch
+        {
+            "saved" => "Saved.",
+            "alert-added" => "Alert added: new papers that match are mailed once a day.",
+            "alert-removed" => "Alert removed.",
+            _ => null,
+        };
         return await ShowAsync(cancellationToken);
     }
+
+    public async Task<IActionResult> OnPostSaveAsync(bool daily, bool weekly, CancellationToken cancellationToken) =>
+        await subscriptions.ChangeAsync(Token, (s, _) => (s.Daily, s.Weekly) = (daily, weekly), cancellationToken)
+            ? Done("saved")
+            : await ShowAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAddAlertAsync(string? query, string? categories, int minVotes, CancellationToken cancellationToken)
     {
@@ -71,8 +80,12 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
                     CoveredUntil = today.AddDays(-1),
                 });
             }, cancellationToken);
-            Error = tooMany ? $"A subscription can have at most {MaxAlerts} alerts." : null;
-            Message = tooMany ? null : "Alert added: new papers that match are mailed once a day.";
+            if (!tooMany)
+            {
+                return Done("alert-added");
+            }
+
+            Error = $"A subscription can have at most {MaxAlerts} alerts.";
         }
 
         if (Error is not null)
@@ -93,9 +106,10 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
                 context.SavedSearches.Remove(alert);
             }
         }, cancellationToken);
-        Message = "Alert removed.";
-        return await ShowAsync(cancellationToken);
+        return Done("alert-removed");
     }
+
+    private RedirectToPageResult Done(string what) => RedirectToPage(new { token = Token, done = what });
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {

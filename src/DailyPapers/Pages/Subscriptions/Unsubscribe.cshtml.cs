@@ -18,9 +18,13 @@ public sealed class UnsubscribeModel(Infrastructure.Digests.Subscriptions subscr
 
     public bool Done { get; private set; }
 
+    public string? Email { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Valid = await subscriptions.ManageAsync(Token, cancellationToken) is not null;
+        var found = await subscriptions.ManageAsync(Token, cancellationToken);
+        Valid = found is not null;
+        Email = found?.Subscription.Email;
         if (!Valid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
