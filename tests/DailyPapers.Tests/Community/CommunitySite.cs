@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DailyPapers.Tests.Community;
 
 /// <summary>A running site with papers and readers (each with a personal access token) for the community tests.</summary>
-public sealed partial class CommunitySite : IAsyncDisposable
+public sealed class CommunitySite : IAsyncDisposable
 {
     public const string Password = "correct horse battery";
 
@@ -93,7 +93,7 @@ public sealed partial class CommunitySite : IAsyncDisposable
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string formPage, string url, Dictionary<string, string> fields)
     {
         var page = await browser.GetStringAsync(formPage);
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryPattern().Match(page).Groups[1].Value);
+        fields["__RequestVerificationToken"] = Antiforgery.Token(page);
         return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
@@ -103,8 +103,6 @@ public sealed partial class CommunitySite : IAsyncDisposable
         await Store.DisposeAsync();
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPattern();
 }
 
 public sealed record Reader(CommunitySite Site, string Id, string Email, string Handle, string Token);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using DailyPapers.Infrastructure.Accounts;
 using DailyPapers.Tests.Community;
+using DailyPapers.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DailyPapers.Tests.Digests;
@@ -43,11 +44,9 @@ public sealed partial class PasswordResetEmailTests
         Assert.Contains("Your password is changed", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static string Token(string page) => WebUtility.HtmlDecode(AntiforgeryPattern().Match(page).Groups[1].Value);
+    private static string Token(string page) => Antiforgery.Token(page);
 
     [GeneratedRegex("https?://[^\\s<>\"]+/account/reset\\?[^\\s<>\"]+")]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPattern();
 }
