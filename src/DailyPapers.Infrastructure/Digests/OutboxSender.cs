@@ -40,10 +40,13 @@ public sealed class OutboxSender(
     public async Task<SendReport> SendDueAsync(IMailTransport transport, CancellationToken cancellationToken)
     {
         int sent = 0, retrying = 0, failed = 0;
+        // One connection for the run: a row is marked right after each message, and opening one per mark cost more
+        // than the mark itself.
+        await using var connection = await ReadConnection.OpenAsync(store, cancellationToken);
         var templates = new Dictionary<(OutboxKind, string, string), DigestTemplate?>();
         while (true)
         {
-            var batch = await ClaimAsync(cancellationToken);
+            var batch = await ClaimAsync(connection, cancellationToken);
             if (batch.Count == 0)
             {
                 return new SendReport(sent, retrying, failed);
@@ -58,7 +61,7 @@ public sealed class OutboxSender(
                     || (row.Kind == OutboxKind.Confirmation && subscription.Status == SubscriptionStatus.Pending));
                 if (!wanted)
                 {
-                    await FinishAsync(row, OutboxStatus.Failed, "not subscribed any more", cancellationToken);
+                    await FinishAsync(connection, row, OutboxStatus.Failed, "not subscribed any more", cancellationToken);
                     failed++;
                     continue;
                 }
@@ -76,7 +79,7 @@ public sealed class OutboxSender(
                     : templates[key] is { } template ? messages.Digest(template, subscription!, row.Id) : null;
                 if (message is null)
                 {
-                    await FinishAsync(row, OutboxStatus.Failed, "nothing left to send (papers hidden or withdrawn)", cancellationToken);
+                    await FinishAsync(connection, row, OutboxStatus.Failed, "nothing left to send (papers hidden or withdrawn)", cancellationToken);
                     failed++;
                     continue;
                 }
@@ -92,7 +95,7 @@ public sealed class OutboxSender(
                 {
                     case SendStatus.Sent:
                         // Not cancellable: the server has the message; only recording it stands between it and a repeat.
-                        await FinishAsync(row, OutboxStatus.Sent, null, CancellationToken.None);
+                        await FinishAsync(connection, row, OutboxStatus.Sent, null, CancellationToken.None);
                         sent++;
                         if (subscription!.HardFailures > 0)
                         {
@@ -101,7 +104,7 @@ public sealed class OutboxSender(
 
                         break;
                     case SendStatus.Permanent:
-                        await FinishAsync(row, OutboxStatus.Failed, result.Error, cancellationToken);
+                        await FinishAsync(connection, row, OutboxStatus.Failed, result.Error, cancellationToken);
                         failed++;
                         var failures = subscription!.HardFailures + 1;
                         await SetFailuresAsync(subscription.Id, failures, result.Error, failures >= options.Value.HardFailuresToPause, cancellationToken);
@@ -109,8 +112,8 @@ public sealed class OutboxSender(
                         break;
                     default:
                         // The server is down or busy: this and the rest of the batch wait; nothing is lost.
-                        await RetryLaterAsync(row, result.Error, cancellationToken);
-                        await ReleaseAsync(cancellationToken);
+                        await RetryLaterAsync(connection, row, result.Error, cancellationToken);
+                        await ReleaseAsync(connection, cancellationToken);
                         logger.LogWarning("Mail delivery paused: {Error}; {Count} messages wait for a retry", result.Error, batch.Count - i);
                         return new SendReport(sent, retrying + 1, failed);
                 }
@@ -118,11 +121,10 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task<IReadOnlyList<ClaimedRow>> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ClaimedRow>> ClaimAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lockClause = store.Provider == StoreProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
-        await using var connection = await ReadConnection.OpenAsync(store, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
             "UPDATE outbox SET status = @sending, claimed_by = @me, claimed_until = @until " +
@@ -153,8 +155,9 @@ public sealed class OutboxSender(
         return await context.Subscriptions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
     }
 
-    private async Task FinishAsync(ClaimedRow row, OutboxStatus status, string? error, CancellationToken cancellationToken) =>
+    private async Task FinishAsync(DbConnection connection, ClaimedRow row, OutboxStatus status, string? error, CancellationToken cancellationToken) =>
         await ExecuteAsync(
+            connection,
             "UPDATE outbox SET status = @status, sent_at = @now, last_error = @error, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL " +
             "WHERE id = @id AND claimed_by = @me",
             cancellationToken,
@@ -164,11 +167,12 @@ public sealed class OutboxSender(
             ("@id", row.Id),
             ("@me", _me));
 
-    private async Task RetryLaterAsync(ClaimedRow row, string? error, CancellationToken cancellationToken)
+    private async Task RetryLaterAsync(DbConnection connection, ClaimedRow row, string? error, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var wait = TimeSpan.FromTicks(Math.Min(o.MaxRetryDelay.Ticks, o.RetryDelay.Ticks * (1L << Math.Min(row.Attempts, 20))));
         await ExecuteAsync(
+            connection,
             "UPDATE outbox SET status = @pending, next_attempt_at = @next, last_error = @error, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL " +
             "WHERE id = @id AND claimed_by = @me",
             cancellationToken,
@@ -180,8 +184,9 @@ public sealed class OutboxSender(
     }
 
     /// <summary>Hands back the rest of this sender's claims, unattempted, to whoever sends next.</summary>
-    private Task ReleaseAsync(CancellationToken cancellationToken) =>
+    private Task ReleaseAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ExecuteAsync(
+            connection,
             "UPDATE outbox SET status = @pending, claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @me AND status = @sending",
             cancellationToken,
             ("@pending", (int)OutboxStatus.Pending),
@@ -202,9 +207,8 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = await ReadConnection.OpenAsync(store, cancellationToken);
         await using DbCommand command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)

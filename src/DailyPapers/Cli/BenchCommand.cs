@@ -21,6 +21,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BuildRetrieval());
         bench.Subcommands.Add(BenchSearchCommand.Build());
         bench.Subcommands.Add(BenchEmbedCommand.Build());
+        bench.Subcommands.Add(BenchVotesCommand.Build());
         return bench;
     }
 

@@ -17,10 +17,10 @@ internal static class CommandLine
     {
         var root = new RootCommand("DailyPapers: a self-hosted daily research-paper site. With no verb, serves the site.");
         root.Options.Add(Data);
-        root.SetAction((parse, ct) => WebApp.RunAsync(parse.GetValue(Data), parse.UnmatchedTokens.ToArray(), ct));
+        root.SetAction((parse, ct) => ServeAsync(parse.GetValue(Data), parse.UnmatchedTokens, ct));
 
         var serve = new Command("serve", "Serve the site (the default).");
-        serve.SetAction((parse, ct) => WebApp.RunAsync(parse.GetValue(Data), parse.UnmatchedTokens.ToArray(), ct));
+        serve.SetAction((parse, ct) => ServeAsync(parse.GetValue(Data), parse.UnmatchedTokens, ct));
         serve.TreatUnmatchedTokensAsErrors = false;
         root.TreatUnmatchedTokensAsErrors = false;
         root.Subcommands.Add(serve);
@@ -33,5 +33,20 @@ internal static class CommandLine
         root.Subcommands.Add(DigestCommand.Build());
         root.Subcommands.Add(SubscribersCommand.Build());
         return root;
+    }
+
+    /// <summary>
+    /// Serves with the leftover arguments as ASP.NET Core settings (<c>--urls …</c>, <c>key=value</c>). A bare word is
+    /// a verb this build does not have (a typo, or an older binary): that is an error, not a reason to start the site.
+    /// </summary>
+    private static async Task<int> ServeAsync(string? data, IReadOnlyList<string> unmatched, CancellationToken cancellationToken)
+    {
+        if (unmatched is [var first, ..] && !first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"error: unknown command \"{first}\"; run dailypapers --help for the list.");
+            return 1;
+        }
+
+        return await WebApp.RunAsync(data, [.. unmatched], cancellationToken);
     }
 }

@@ -21,9 +21,9 @@ public static class RateLimits
         var options = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
         var limits = new Dictionary<string, (int PerUser, int PerAddress)>
         {
-            [RateLimitedAttribute.Votes] = (options.VotesPerMinute, options.VotesPerMinute * options.ReadersPerAddress),
-            [RateLimitedAttribute.Comments] = (options.CommentsPerMinute, options.CommentsPerMinute * options.ReadersPerAddress),
-            [RateLimitedAttribute.Submissions] = (options.SubmissionsPerMinute, options.SubmissionsPerMinute * options.ReadersPerAddress),
+            [RateLimitedAttribute.Votes] = (options.VotesPerMinute, Times(options.VotesPerMinute, options.ReadersPerAddress)),
+            [RateLimitedAttribute.Comments] = (options.CommentsPerMinute, Times(options.CommentsPerMinute, options.ReadersPerAddress)),
+            [RateLimitedAttribute.Submissions] = (options.SubmissionsPerMinute, Times(options.SubmissionsPerMinute, options.ReadersPerAddress)),
             // Subscribing sends an email to whatever address is typed: limited per client address, signed in or not.
             [RateLimitedAttribute.Subscriptions] = (options.SubscribesPerMinute, options.SubscribesPerMinute),
         };
@@ -68,6 +68,9 @@ public static class RateLimits
 
     public static bool AcceptsJson(HttpRequest request) =>
         request.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A per-address limit from a per-reader one, without wrapping round when both are set very high.</summary>
+    private static int Times(int perReader, int readers) => (int)Math.Clamp((long)perReader * readers, 1, int.MaxValue);
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(
