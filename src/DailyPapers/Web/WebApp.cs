@@ -72,6 +72,7 @@ public static class WebApp
             .ValidateOnStart();
 
         var app = builder.Build();
+        WarnIfEmailLinksPointHere(app);
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -95,5 +96,16 @@ public static class WebApp
         await app.StartAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
+    }
+
+    /// <summary>Mail is set up but links in it would lead to localhost: every reader's links would be dead.</summary>
+    private static void WarnIfEmailLinksPointHere(WebApplication app)
+    {
+        var site = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DigestOptions>>().Value.SiteUrl;
+        var smtp = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.Mail.SmtpOptions>>().Value;
+        if (smtp.IsConfigured && Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.IsLoopback)
+        {
+            app.Logger.LogWarning("Smtp:Host is set but Digests:SiteUrl is {SiteUrl}: links in emails will point at this machine. Set Digests:SiteUrl to the site's public address.", site);
+        }
     }
 }
