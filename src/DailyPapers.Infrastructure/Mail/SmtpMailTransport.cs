@@ -150,10 +150,14 @@ public sealed class SmtpMailTransport : IMailTransport
         _client = client;
         // Our own socket, to turn Nagle's algorithm off: SMTP is small writes that each wait for a reply, and Nagle
         // holding one back until the server's delayed ACK cost ~40 ms per message (bench/digest-speed.sh).
-        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(_host, _options.EffectivePort, cancellationToken);
+            // Smtp:Timeout bounds the connect too, as MailKit's own connect did: a relay that drops packets fails fast
+            // as a temporary error instead of hanging for the OS's minutes.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(_options.Timeout);
+            await socket.ConnectAsync(_host, _options.EffectivePort, deadline.Token);
         }
         catch
         {
