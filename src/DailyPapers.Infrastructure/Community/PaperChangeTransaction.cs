@@ -76,18 +76,8 @@ internal sealed class PaperChangeTransaction : IAsyncDisposable
     }
 
     /// <summary>A command in this transaction with the given parameters (name, value pairs).</summary>
-    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.AddParameter(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters) =>
+        _connection.Command(_transaction, sql, parameters);
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

@@ -24,12 +24,13 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
             .OrderBy(c => c.Id)
             .Join(context.Users, c => c.UserId, u => u.Id, (c, u) => new { Comment = c, u.Handle, u.DisplayName })
             .ToListAsync(cancellationToken);
-        return [.. rows
-            .Where(r => includeHidden || !(r.Comment.IsHidden || r.Comment.IsDeleted) || HasVisibleReply(r.Comment.Id))
-            .Select(r => CommentView.From(r.Comment, r.Handle, r.DisplayName, includeHidden))];
-
         // A hidden or deleted comment with answers keeps its place (as a placeholder) so the thread still reads.
-        bool HasVisibleReply(long id) => rows.Any(r => r.Comment.ParentId == id && !r.Comment.IsHidden && !r.Comment.IsDeleted);
+        var answered = rows.Where(r => !r.Comment.IsHidden && !r.Comment.IsDeleted && r.Comment.ParentId is not null)
+            .Select(r => r.Comment.ParentId!.Value)
+            .ToHashSet();
+        return [.. rows
+            .Where(r => includeHidden || !(r.Comment.IsHidden || r.Comment.IsDeleted) || answered.Contains(r.Comment.Id))
+            .Select(r => CommentView.From(r.Comment, r.Handle, r.DisplayName, includeHidden))];
     }
 
     /// <summary>A reader's comments, newest first, on papers that are still shown: for their profile.</summary>

@@ -209,13 +209,7 @@ public sealed class OutboxSender(
 
     private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using DbCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.AddParameter(name, value ?? DBNull.Value);
-        }
-
+        await using var command = connection.Command(null, sql, parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -36,6 +36,20 @@ internal static class ReadConnection
         }
     }
 
+    /// <summary>A command with its parameters (name, value pairs; null as SQL NULL), in <paramref name="transaction"/> if given.</summary>
+    public static DbCommand Command(this DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.AddParameter(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
     public static void AddParameter(this DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();

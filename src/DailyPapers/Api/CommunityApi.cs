@@ -137,17 +137,10 @@ public static class CommunityApi
     {
         var values = http.Request.RouteValues;
         var text = values.TryGetValue("archive", out var archive) ? $"{archive}/{values["number"]}" : values["id"] as string;
-        if (ArxivId.TryParse(text, out id))
-        {
-            return null;
-        }
-
-        return ArxivId.HasIdShape(text)
-            ? NotFound($"Paper {text} not found")
-            : DailyPapersApi.Error($"\"{PaperText.SingleLine(text)}\" is not {ArxivId.ExpectedFormat}.");
+        return DailyPapersApi.ParsePaperId(text, out id);
     }
 
-    private static IResult NotFound(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status404NotFound);
+    private static IResult NotFound(string message) => DailyPapersApi.NotFound(message);
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 

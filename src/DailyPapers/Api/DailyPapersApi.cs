@@ -120,18 +120,29 @@ public static class DailyPapersApi
 
     private static async Task<IResult> PaperAsync(string id, PaperReader reader, CancellationToken cancellationToken)
     {
-        if (!ArxivId.TryParse(id, out var arxivId))
+        if (ParsePaperId(id, out var arxivId) is { } problem)
         {
-            return ArxivId.HasIdShape(id)
-                ? Results.Json(new { error = $"Paper {id} not found" }, statusCode: StatusCodes.Status404NotFound)
-                : Error($"\"{PaperText.SingleLine(id)}\" is not {ArxivId.ExpectedFormat}.");
+            return problem;
         }
 
         var paper = await reader.FindAsync(arxivId, cancellationToken);
-        return paper is null
-            ? Results.Json(new { error = $"Paper {arxivId} not found" }, statusCode: StatusCodes.Status404NotFound)
-            : Results.Json(HfPaperJson.From(paper));
+        return paper is null ? NotFound($"Paper {arxivId} not found") : Results.Json(HfPaperJson.From(paper));
     }
+
+    /// <summary>The paper id a route named, or the answer for one that is not an id (400) or cannot exist (404).</summary>
+    internal static IResult? ParsePaperId(string? text, out ArxivId id)
+    {
+        if (ArxivId.TryParse(text, out id))
+        {
+            return null;
+        }
+
+        return ArxivId.HasIdShape(text)
+            ? NotFound($"Paper {text} not found")
+            : Error($"\"{PaperText.SingleLine(text)}\" is not {ArxivId.ExpectedFormat}.");
+    }
+
+    internal static IResult NotFound(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status404NotFound);
 
     internal static IResult Error(string message) =>
         Results.Json(new { error = message }, statusCode: StatusCodes.Status400BadRequest);
