@@ -93,7 +93,7 @@ public sealed partial class AccessTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_suspended_account_can_neither_sign_in_nor_use_its_token_until_restored()
+    public async Task A_suspended_account_can_neither_sign_in_nor_use_its_token_until_restored_and_a_wrong_password_does_not_learn_of_it()
     {
         var token = TokenPattern().Match((await CliProcess.RunAsync(_store.Settings, "user", "token", "ada@example.org")).Output).Value;
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
@@ -104,12 +104,15 @@ public sealed partial class AccessTokenTests : IAsyncLifetime
 
         var suspended = await CliProcess.RunAsync(_store.Settings, "user", "suspend", "ada@example.org");
         var refusedPage = await PostAsync(browser, "/account/signin", "/account/signin", new(signIn));
+        var wrongPasswordPage = await PostAsync(browser, "/account/signin", "/account/signin", new(signIn) { ["Password"] = "a guess" });
         using var refusedToken = await GetAsync("/api/whoami", token);
         var restored = await CliProcess.RunAsync(_store.Settings, "user", "restore", "ada@example.org");
         using var acceptedToken = await GetAsync("/api/whoami", token);
 
         Assert.Equal(0, suspended.ExitCode);
         Assert.Contains("This account is suspended.", refusedPage, StringComparison.Ordinal);
+        Assert.Contains("The email or the password is wrong.", wrongPasswordPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("suspended", wrongPasswordPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, refusedToken.StatusCode);
         Assert.Equal(0, restored.ExitCode);
         Assert.Equal(HttpStatusCode.OK, acceptedToken.StatusCode);

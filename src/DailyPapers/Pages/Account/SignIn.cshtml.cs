@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DailyPapers.Pages.Account;
 
 /// <summary><c>/account/signin</c>: email and password; 5 failures lock the account for 15 minutes.</summary>
-public sealed class SignInModel(SignInManager<UserEntity> signIn) : PageModel
+public sealed class SignInModel(SignInManager<UserEntity> signIn, UserManager<UserEntity> users) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -42,12 +42,17 @@ public sealed class SignInModel(SignInManager<UserEntity> signIn) : PageModel
         }
 
         // The same words whether the email is unknown or the password wrong: the form must not reveal who has an account.
+        // Identity answers "not allowed" before it looks at the password, so only the right password learns of a suspension.
+        var suspended = result.IsNotAllowed && await PasswordMatchesAsync();
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile."
-            : result.IsNotAllowed
+            : suspended
                 ? "This account is suspended."
                 : "The email or the password is wrong.");
         Response.StatusCode = result.IsLockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
         return Page();
     }
+
+    private async Task<bool> PasswordMatchesAsync() =>
+        await users.FindByNameAsync(Email.Trim()) is { } user && await users.CheckPasswordAsync(user, Password);
 }
