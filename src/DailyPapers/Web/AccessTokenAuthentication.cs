@@ -22,6 +22,9 @@ public sealed class AccessTokenAuthentication(
 {
     public const string SchemeName = "Bearer";
 
+    /// <summary>Why a token was refused, kept for the challenge that answers the request.</summary>
+    private static readonly object RefusalKey = new();
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -32,12 +35,20 @@ public sealed class AccessTokenAuthentication(
 
         var userId = await tokens.FindUserIdAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         var user = userId is null ? null : await users.FindByIdAsync(userId);
-        if (user is null || await users.IsLockedOutAsync(user) || await users.IsInRoleAsync(user, AccountServiceCollectionExtensions.SuspendedRole))
+        // Not refused while the account is locked out: a lockout stops password guesses, and anyone who knows the email
+        // could otherwise switch a reader's scripts off for as long as they kept guessing.
+        var refusal = user is null
+            ? "This personal access token is not valid: it is unknown or has been revoked. Create a new one on /account or with `dailypapers user token EMAIL`."
+            : await users.IsInRoleAsync(user, AccountServiceCollectionExtensions.SuspendedRole)
+                ? "This account is suspended, so its access tokens are refused."
+                : null;
+        if (refusal is not null)
         {
-            return AuthenticateResult.Fail("The access token is not valid (unknown, revoked, or its account is locked or suspended).");
+            Context.Items[RefusalKey] = refusal;
+            return AuthenticateResult.Fail(refusal);
         }
 
-        var principal = await principals.CreateAsync(user);
+        var principal = await principals.CreateAsync(user!);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -46,6 +57,8 @@ public sealed class AccessTokenAuthentication(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Response.WriteAsJsonAsync(new { error = "Send a personal access token: Authorization: Bearer dp_… (create one on /account or with `dailypapers user token EMAIL`)." });
+        var message = Context.Items[RefusalKey] as string
+            ?? "Send a personal access token: Authorization: Bearer dp_… (create one on /account or with `dailypapers user token EMAIL`).";
+        return Response.WriteAsJsonAsync(new { error = message });
     }
 }

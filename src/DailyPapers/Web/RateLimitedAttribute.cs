@@ -31,7 +31,17 @@ public sealed class RateLimitedAttribute(string action, string? handler = null) 
             return null;
         }
 
-        string? handler = context.Request.Query["handler"];
+        var handler = HandlerOf(context);
         return marks.FirstOrDefault(m => m.Handler is null || string.Equals(m.Handler, handler, StringComparison.OrdinalIgnoreCase))?.Action;
     }
+
+    /// <summary>
+    /// The handler Razor Pages will run, chosen as it chooses (a route value, else the first <c>?handler=</c>): reading
+    /// the query as one string would make <c>?handler=Comment&amp;handler=x</c> "Comment,x", limited by nothing while
+    /// the page still runs Comment.
+    /// </summary>
+    private static string? HandlerOf(HttpContext context) =>
+        context.GetRouteValue("handler") is string { Length: > 0 } routed
+            ? routed
+            : context.Request.Query.TryGetValue("handler", out var values) && values.Count > 0 ? values[0] : null;
 }

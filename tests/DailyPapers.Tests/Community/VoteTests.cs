@@ -122,6 +122,27 @@ public sealed class VoteTests
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Theory]
+    [InlineData("/papers/2506.00001?handler=Vote")]
+    [InlineData("/papers/2506.00001?handler=Vote&handler=x")]
+    [InlineData("/papers/2506.00001?handler=vote")]
+    public async Task The_page_form_counts_against_the_same_limit_however_the_handler_is_spelled(string url)
+    {
+        await using var site = await CommunitySite.StartAsync(
+            StoreProvider.Sqlite, new Dictionary<string, string?> { ["Web:VotesPerMinute"] = "2" }, SamplePapers.Item("2506.00001", listedOn: Day));
+        var reader = await site.AddReaderAsync("ada@example.org");
+        using var browser = await site.SignedInBrowserAsync(reader);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await CommunitySite.PostFormAsync(browser, "/papers/2506.00001", url, new() { ["voted"] = i % 2 == 0 ? "true" : "false" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     private static async Task Expect(CommunitySite site, HttpMethod method, Reader reader, HttpStatusCode expected)
     {
         using var response = await site.SendAsync(method, "/api/papers/2506.00001/upvote", reader.Token);

@@ -114,10 +114,36 @@ public sealed partial class AccessTokenTests : IAsyncLifetime
         Assert.Contains("The email or the password is wrong.", wrongPasswordPage, StringComparison.Ordinal);
         Assert.DoesNotContain("suspended", wrongPasswordPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, refusedToken.StatusCode);
+        Assert.Contains("suspended", await refusedToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, restored.ExitCode);
         Assert.Equal(HttpStatusCode.OK, acceptedToken.StatusCode);
         await using var context = _store.Factory.CreateContext();
         Assert.Equal(1, await context.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_lock_the_sign_in_form_but_not_the_readers_tokens()
+    {
+        var token = TokenPattern().Match((await CliProcess.RunAsync(_store.Settings, "user", "token", "ada@example.org")).Output).Value;
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = _app.BaseAddress,
+        };
+
+        // Anyone who knows the address can send these.
+        var pages = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            pages.Add(await PostAsync(browser, "/account/signin", "/account/signin", new() { ["Email"] = "ada@example.org", ["Password"] = $"guess {i}" }));
+        }
+
+        using var stillAccepted = await GetAsync("/api/whoami", token);
+        using var revoked = await GetAsync("/api/whoami", "dp_" + new string('0', 64));
+
+        Assert.Contains("locked for 15 minutes", pages[^1], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, stillAccepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
+        Assert.Contains("unknown or has been revoked", await revoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> GetAsync(string url, string? token)
