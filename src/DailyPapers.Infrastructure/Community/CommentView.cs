@@ -13,17 +13,26 @@ public sealed record CommentView(
     bool IsDeleted,
     bool IsHidden)
 {
-    internal static CommentView From(CommentEntity c, string handle, string name, bool forModerator) => new(
-        c.Id,
-        c.ParentId,
-        c.UserId,
-        handle,
-        name,
-        c.IsDeleted || (c.IsHidden && !forModerator) ? null : c.Body,
-        DateTime.SpecifyKind(c.CreatedAt, DateTimeKind.Utc),
-        c.EditedAt is { } edited ? DateTime.SpecifyKind(edited, DateTimeKind.Utc) : null,
-        c.IsDeleted,
-        c.IsHidden);
+    /// <summary>Whether the author is named: not on a placeholder (deleted, or hidden from a reader), whose author is blank.</summary>
+    public bool ShowsAuthor => AuthorHandle.Length > 0;
+
+    internal static CommentView From(CommentEntity c, string handle, string name, bool forModerator)
+    {
+        // A deleted comment is gone for readers, its author too; moderators see who wrote what they hid or was deleted.
+        var placeholder = c.IsDeleted || (c.IsHidden && !forModerator);
+        var named = forModerator || !placeholder;
+        return new(
+            c.Id,
+            c.ParentId,
+            named ? c.UserId : "",
+            named ? handle : "",
+            named ? name : "",
+            placeholder ? null : c.Body,
+            DateTime.SpecifyKind(c.CreatedAt, DateTimeKind.Utc),
+            c.EditedAt is { } edited ? DateTime.SpecifyKind(edited, DateTimeKind.Utc) : null,
+            c.IsDeleted,
+            c.IsHidden);
+    }
 }
 
 public enum CommentFailure

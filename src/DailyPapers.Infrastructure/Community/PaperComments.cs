@@ -15,21 +15,44 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
 {
     public const int MaxLength = 10_000;
 
-    /// <summary>The whole discussion of a paper in posting order; hidden comments only for moderators.</summary>
-    public async Task<IReadOnlyList<CommentView>> ListAsync(ArxivId paper, bool includeHidden, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same text posted again by the same reader, under the same comment, this soon after is a double click or a
+    /// resubmitted form: it answers with the first comment instead of posting a second.
+    /// </summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The whole discussion of a paper in posting order; hidden comments only for moderators. Null when there is no
+    /// such paper to discuss (not stored, withdrawn, or hidden from <paramref name="includeHidden"/> false).
+    /// </summary>
+    public async Task<IReadOnlyList<CommentView>?> ListAsync(ArxivId paper, bool includeHidden, CancellationToken cancellationToken)
     {
         await using var context = store.CreateContext();
+        var shown = await context.Papers.AsNoTracking()
+            .AnyAsync(p => p.Id == paper.Value && !p.IsDeleted && (includeHidden || !p.IsHidden), cancellationToken);
+        if (!shown)
+        {
+            return null;
+        }
+
         var rows = await context.Comments.AsNoTracking()
             .Where(c => c.PaperId == paper.Value)
             .OrderBy(c => c.Id)
             .Join(context.Users, c => c.UserId, u => u.Id, (c, u) => new { Comment = c, u.Handle, u.DisplayName })
             .ToListAsync(cancellationToken);
-        // A hidden or deleted comment with answers keeps its place (as a placeholder) so the thread still reads.
-        var answered = rows.Where(r => !r.Comment.IsHidden && !r.Comment.IsDeleted && r.Comment.ParentId is not null)
-            .Select(r => r.Comment.ParentId!.Value)
-            .ToHashSet();
+        // A hidden or deleted comment above a visible one keeps its place (as a placeholder), however far up, so the
+        // thread still reads: the page draws replies under their parents.
+        var parents = rows.ToDictionary(r => r.Comment.Id, r => r.Comment.ParentId);
+        var needed = new HashSet<long>();
+        foreach (var row in rows.Where(r => !r.Comment.IsHidden && !r.Comment.IsDeleted))
+        {
+            for (var id = (long?)row.Comment.Id; id is { } at && needed.Add(at); id = parents.GetValueOrDefault(at))
+            {
+            }
+        }
+
         return [.. rows
-            .Where(r => includeHidden || !(r.Comment.IsHidden || r.Comment.IsDeleted) || answered.Contains(r.Comment.Id))
+            .Where(r => includeHidden || needed.Contains(r.Comment.Id))
             .Select(r => CommentView.From(r.Comment, r.Handle, r.DisplayName, includeHidden))];
     }
 
@@ -50,6 +73,7 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
 
     public async Task<CommentResult> AddAsync(ArxivId paper, string userId, long? parentId, string body, CancellationToken cancellationToken)
     {
+        body = Normalised(body);
         if (Invalid(body) is { } problem)
         {
             return problem;
@@ -65,12 +89,32 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
 
         if (parentId is { } parent)
         {
-            var parentPaper = await change.ScalarAsync(
-                "SELECT paper_id FROM comments WHERE id = @id AND NOT is_hidden", cancellationToken, ("@id", parent));
-            if (parentPaper as string != paper.Value)
+            var parentState = await change.ScalarAsync(
+                "SELECT CASE WHEN is_hidden THEN 'hidden' WHEN is_deleted THEN 'deleted' ELSE 'shown' END FROM comments " +
+                "WHERE id = @id AND paper_id = @paper",
+                cancellationToken,
+                ("@id", parent),
+                ("@paper", paper.Value)) as string;
+            if (parentState != "shown")
             {
-                return CommentResult.Fail(CommentFailure.NotFound, "The comment you replied to is not in this discussion.");
+                return CommentResult.Fail(CommentFailure.NotFound, parentState switch
+                {
+                    "hidden" => "The comment you replied to has been hidden by a moderator.",
+                    "deleted" => "The comment you replied to has been deleted by its author.",
+                    _ => "The comment you replied to is not in this discussion.",
+                });
             }
+        }
+
+        (string, object?)[] same = [("@paper", paper.Value), ("@user", userId), ("@body", body), ("@since", change.Now - RepeatWindow)];
+        var repeated = await change.ScalarAsync(
+            "SELECT id FROM comments WHERE paper_id = @paper AND user_id = @user AND body = @body AND created_at >= @since " +
+            "AND NOT is_deleted AND " + (parentId is null ? "parent_id IS NULL" : "parent_id = @parent"),
+            cancellationToken,
+            parentId is null ? same : [.. same, ("@parent", parentId)]);
+        if (repeated is not null)
+        {
+            return CommentResult.Done(Convert.ToInt64(repeated, CultureInfo.InvariantCulture));
         }
 
         var id = Convert.ToInt64(
@@ -89,18 +133,27 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
         return CommentResult.Done(id);
     }
 
-    /// <summary>Replaces the text of the reader's own comment.</summary>
-    public async Task<CommentResult> EditAsync(long commentId, string userId, string body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the text of the reader's own comment; <paramref name="onPaper"/>, when given, is the paper whose page
+    /// the edit came from, and a comment on another paper is not found there.
+    /// </summary>
+    public async Task<CommentResult> EditAsync(long commentId, string userId, string body, ArxivId? onPaper, CancellationToken cancellationToken)
     {
+        body = Normalised(body);
         if (Invalid(body) is { } problem)
         {
             return problem;
         }
 
         await using var change = await PaperChangeTransaction.BeginAsync(store, version, clock, cancellationToken);
-        if (await OwnAsync(change, commentId, userId, cancellationToken) is { } refused)
+        if (await OwnAsync(change, commentId, userId, onPaper, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        if (await change.ScalarAsync("SELECT 1 FROM comments WHERE id = @id AND is_hidden", cancellationToken, ("@id", commentId)) is not null)
+        {
+            return CommentResult.Fail(CommentFailure.Forbidden, "A moderator has hidden this comment, so it can no longer be edited.");
         }
 
         await change.ExecuteAsync(
@@ -115,10 +168,10 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
     }
 
     /// <summary>Deletes the reader's own comment: its text is no longer shown; the row stays (moderators' record).</summary>
-    public async Task<CommentResult> DeleteAsync(long commentId, string userId, CancellationToken cancellationToken)
+    public async Task<CommentResult> DeleteAsync(long commentId, string userId, ArxivId? onPaper, CancellationToken cancellationToken)
     {
         await using var change = await PaperChangeTransaction.BeginAsync(store, version, clock, cancellationToken);
-        if (await OwnAsync(change, commentId, userId, cancellationToken) is { } refused)
+        if (await OwnAsync(change, commentId, userId, onPaper, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -132,13 +185,13 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
     }
 
     /// <summary>A moderator hides (or restores) any comment; a deleted one stays deleted.</summary>
-    public async Task<CommentResult> SetHiddenAsync(long commentId, bool hidden, CancellationToken cancellationToken)
+    public async Task<CommentResult> SetHiddenAsync(long commentId, bool hidden, ArxivId? onPaper, CancellationToken cancellationToken)
     {
         await using var change = await PaperChangeTransaction.BeginAsync(store, version, clock, cancellationToken);
         var row = await change.ScalarAsync(
-            "SELECT CASE WHEN is_deleted THEN 'deleted' WHEN is_hidden THEN 'hidden' ELSE 'shown' END FROM comments WHERE id = @id",
+            "SELECT CASE WHEN is_deleted THEN 'deleted' WHEN is_hidden THEN 'hidden' ELSE 'shown' END FROM comments WHERE id = @id" + OnPaper(onPaper),
             cancellationToken,
-            ("@id", commentId)) as string;
+            WithPaper(onPaper, ("@id", commentId))) as string;
         if (row is null)
         {
             return CommentResult.Fail(CommentFailure.NotFound, "There is no such comment.");
@@ -158,6 +211,12 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
         return CommentResult.Done(commentId);
     }
 
+    /// <summary>
+    /// Line breaks as one character, whatever the browser sent: a form posts CRLF, which would otherwise count twice
+    /// against <see cref="MaxLength"/> after the text area's own limit let it through.
+    /// </summary>
+    private static string Normalised(string body) => body.ReplaceLineEndings("\n");
+
     private static CommentResult? Invalid(string body)
     {
         if (string.IsNullOrWhiteSpace(body))
@@ -170,10 +229,13 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
             : null;
     }
 
-    private static async Task<CommentResult?> OwnAsync(PaperChangeTransaction change, long commentId, string userId, CancellationToken cancellationToken)
+    private static async Task<CommentResult?> OwnAsync(
+        PaperChangeTransaction change, long commentId, string userId, ArxivId? onPaper, CancellationToken cancellationToken)
     {
         var owner = await change.ScalarAsync(
-            "SELECT user_id FROM comments WHERE id = @id AND NOT is_deleted", cancellationToken, ("@id", commentId)) as string;
+            "SELECT user_id FROM comments WHERE id = @id AND NOT is_deleted" + OnPaper(onPaper),
+            cancellationToken,
+            WithPaper(onPaper, ("@id", commentId))) as string;
         if (owner is null)
         {
             return CommentResult.Fail(CommentFailure.NotFound, "There is no such comment (it may have been deleted).");
@@ -181,6 +243,12 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
 
         return owner == userId ? null : CommentResult.Fail(CommentFailure.Forbidden, "You can only change your own comments.");
     }
+
+    /// <summary>A comment asked for from a paper's page must be on that paper (a condition to append, or none).</summary>
+    private static string OnPaper(ArxivId? paper) => paper is null ? "" : " AND paper_id = @paper";
+
+    private static (string, object?)[] WithPaper(ArxivId? paper, (string, object?) parameter) =>
+        paper is { } on ? [parameter, ("@paper", on.Value)] : [parameter];
 
     private static async Task<string> PaperOfAsync(PaperChangeTransaction change, long commentId, CancellationToken cancellationToken) =>
         (string)(await change.ScalarAsync("SELECT paper_id FROM comments WHERE id = @id", cancellationToken, ("@id", commentId)))!;

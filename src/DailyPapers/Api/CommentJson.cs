@@ -7,7 +7,7 @@ namespace DailyPapers.Api;
 public sealed record CommentJson(
     long Id,
     long? ParentId,
-    CommentAuthorJson Author,
+    CommentAuthorJson? Author,
     string? Body,
     string? Html,
     DateTime CreatedAt,
@@ -18,7 +18,7 @@ public sealed record CommentJson(
     public static CommentJson From(CommentView c, RenderedComments markdown) => new(
         c.Id,
         c.ParentId,
-        new CommentAuthorJson(c.AuthorHandle, c.AuthorName),
+        !c.ShowsAuthor ? null : new CommentAuthorJson(c.AuthorHandle, c.AuthorName),
         c.Body,
         c.Body is null ? null : markdown.ToHtml(c.Body),
         c.CreatedAt,

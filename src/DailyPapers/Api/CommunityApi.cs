@@ -59,7 +59,9 @@ public static class CommunityApi
         }
 
         var list = await comments.ListAsync(id, includeHidden: false, cancellationToken);
-        return Results.Json(list.Select(c => CommentJson.From(c, markdown)).ToList());
+        return list is null
+            ? NotFound($"Paper {id} not found")
+            : Results.Json(list.Select(c => CommentJson.From(c, markdown)).ToList());
     }
 
     private static async Task<IResult> PostCommentAsync(HttpContext http, PaperComments comments, RenderedComments markdown, CancellationToken cancellationToken)
@@ -86,13 +88,13 @@ public static class CommunityApi
             return DailyPapersApi.Error("Send JSON such as {\"body\": \"the new Markdown text\"}.");
         }
 
-        var result = await comments.EditAsync(commentId, UserId(http.User), input.Body ?? "", cancellationToken);
+        var result = await comments.EditAsync(commentId, UserId(http.User), input.Body ?? "", onPaper: null, cancellationToken);
         return result.Succeeded ? Results.Json(new { id = commentId, edited = true }) : Failure(result);
     }
 
     private static async Task<IResult> DeleteCommentAsync(long commentId, HttpContext http, PaperComments comments, CancellationToken cancellationToken)
     {
-        var result = await comments.DeleteAsync(commentId, UserId(http.User), cancellationToken);
+        var result = await comments.DeleteAsync(commentId, UserId(http.User), onPaper: null, cancellationToken);
         return result.Succeeded ? Results.NoContent() : Failure(result);
     }
 
@@ -104,8 +106,11 @@ public static class CommunityApi
             return Failure(result);
         }
 
-        var posted = (await comments.ListAsync(paper, includeHidden: false, cancellationToken)).First(c => c.Id == result.Id);
-        return Results.Json(CommentJson.From(posted, markdown), statusCode: status);
+        // Null only if a moderator hid the paper in the moment since: the comment is stored, but no longer shown.
+        var posted = (await comments.ListAsync(paper, includeHidden: false, cancellationToken))?.FirstOrDefault(c => c.Id == result.Id);
+        return posted is null
+            ? NotFound($"Paper {paper} not found")
+            : Results.Json(CommentJson.From(posted, markdown), statusCode: status);
     }
 
     private static IResult Failure(CommentResult result) => result.Failure switch

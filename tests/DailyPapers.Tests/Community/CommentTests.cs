@@ -151,6 +151,7 @@ public sealed partial class CommentTests
         var hiddenListing = await site.App.Client.GetStringAsync("/api/daily_papers?date=2025-06-10");
         await site.App.SearchReadyAsync();
         var hiddenSearch = await site.App.Client.GetStringAsync("/api/papers/search?q=paper");
+        var hiddenById = await site.App.Client.GetStringAsync($"/search?q={Paper}");
         using var restorePaper = await CommunitySite.PostFormAsync(browser, $"/papers/{Paper}", $"/papers/{Paper}?handler=ModeratePaper", new() { ["hidden"] = "false" });
         var restoredListing = await site.App.Client.GetStringAsync("/api/daily_papers?date=2025-06-10");
         await site.App.SearchReadyAsync();
@@ -166,6 +167,7 @@ public sealed partial class CommentTests
         Assert.Equal(HttpStatusCode.NotFound, hiddenApi.StatusCode);
         Assert.Equal("[]", hiddenListing);
         Assert.DoesNotContain(Paper, hiddenSearch, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 result", hiddenById, StringComparison.Ordinal);
         Assert.Contains(Paper, restoredSearch, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, restorePaper.StatusCode);
         Assert.Contains(Paper, restoredListing, StringComparison.Ordinal);

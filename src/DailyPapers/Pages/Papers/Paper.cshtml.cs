@@ -119,7 +119,7 @@ public sealed class PaperModel(
             return refused;
         }
 
-        var result = await comments.EditAsync(CommentId ?? 0, UserId!, Body ?? "", cancellationToken);
+        var result = await comments.EditAsync(CommentId ?? 0, UserId!, Body ?? "", paper, cancellationToken);
         return await AfterAsync(paper, result, cancellationToken);
     }
 
@@ -130,7 +130,7 @@ public sealed class PaperModel(
             return refused;
         }
 
-        var result = await comments.DeleteAsync(CommentId ?? 0, UserId!, cancellationToken);
+        var result = await comments.DeleteAsync(CommentId ?? 0, UserId!, paper, cancellationToken);
         Body = null;
         return await AfterAsync(paper, result, cancellationToken);
     }
@@ -143,7 +143,7 @@ public sealed class PaperModel(
             return refused;
         }
 
-        var result = await comments.SetHiddenAsync(CommentId ?? 0, hidden, cancellationToken);
+        var result = await comments.SetHiddenAsync(CommentId ?? 0, hidden, paper, cancellationToken);
         Body = null;
         return await AfterAsync(paper, result, cancellationToken);
     }
@@ -170,7 +170,7 @@ public sealed class PaperModel(
         }
 
         Similar = await reader.FindManyAsync(search.Similar(Paper.Id, Paper.Title, SimilarCount), cancellationToken);
-        Comments = await comments.ListAsync(arxivId, includeHidden: IsModerator, cancellationToken);
+        Comments = await comments.ListAsync(arxivId, includeHidden: IsModerator, cancellationToken) ?? [];
         Submissions = await submissions.ForPaperAsync(arxivId, cancellationToken);
         if (UserId is { } user)
         {
