@@ -118,8 +118,17 @@ public static class DailyPapersApi
     private static IResult Page(TrendingView view, int pageIndex, int limit) =>
         Results.Json(view.Papers.Skip(pageIndex * limit).Take(limit).Select(t => HfDailyItemJson.From(t.Paper)).ToList());
 
-    private static async Task<IResult> PaperAsync(string id, PaperReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> PaperAsync(string id, HttpContext http, PaperReader reader, CancellationToken cancellationToken)
     {
+        // The catch-all route (old-style ids have a slash) also catches a GET of the write addresses: say so.
+        if (id == "submit" || id.EndsWith("/upvote", StringComparison.Ordinal))
+        {
+            http.Response.Headers.Allow = id == "submit" ? "POST" : "POST, DELETE";
+            return Results.Json(
+                new { error = $"/api/papers/{id} accepts {http.Response.Headers.Allow} with an access token, not GET." },
+                statusCode: StatusCodes.Status405MethodNotAllowed);
+        }
+
         if (ParsePaperId(id, out var arxivId) is { } problem)
         {
             return problem;
@@ -132,6 +141,12 @@ public static class DailyPapersApi
     /// <summary>The paper id a route named, or the answer for one that is not an id (400) or cannot exist (404).</summary>
     internal static IResult? ParsePaperId(string? text, out ArxivId id)
     {
+        // Routing leaves an encoded slash encoded: a client that escaped hep-th%2F9901001 means hep-th/9901001.
+        if (text is not null && text.Contains('%', StringComparison.Ordinal))
+        {
+            text = Uri.UnescapeDataString(text);
+        }
+
         if (ArxivId.TryParse(text, out id))
         {
             return null;

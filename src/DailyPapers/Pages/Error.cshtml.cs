@@ -1,5 +1,7 @@
+using System.Globalization;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DailyPapers.Pages;
@@ -19,6 +21,16 @@ public sealed class ErrorModel : PageModel
     public IActionResult OnGet(int code) => Show(code);
 
     public IActionResult OnPost(int code) => Show(code);
+
+    /// <summary>Re-executed for a PUT, DELETE or any other method, the page has no handler: it still shows the error.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null)
+        {
+            var code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 404;
+            context.Result = Show(code);
+        }
+    }
 
     private PageResult Show(int code)
     {

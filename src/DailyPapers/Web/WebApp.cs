@@ -61,7 +61,8 @@ public static class WebApp
         builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddRazorPages(pages => pages.Conventions.AddFolderApplicationModelConvention(
-            "/Account", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.AccountPolicy))));
+                "/Account", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.AccountPolicy))))
+            .AddMvcOptions(mvc => mvc.Filters.Add<UnhandledMethodFilter>());
         // One reader, so one connection, per request, however many queries its page makes.
         builder.Services.AddScoped(services => services.GetRequiredService<PaperQueries>().OpenReader());
         builder.Services.AddPageCaching(builder.Configuration);
@@ -73,8 +74,7 @@ public static class WebApp
 
         var app = builder.Build();
         WarnIfEmailLinksPointHere(app);
-        app.UseExceptionHandler("/error/500");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseErrorAnswers();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
