@@ -100,19 +100,36 @@ public sealed class PaperSubmissions(
             return DailyLimit(rules);
         }
 
-        var since = versionDate is { } d && paper.Version > 1 ? DateOnly.FromDateTime(d) : DateOnly.MinValue;
-        var listedOn = await change.ScalarAsync(
-            "SELECT MAX(day) FROM listings WHERE paper_id = @id", cancellationToken, ("@id", id.Value));
         var featured = await change.ScalarAsync(
-            "SELECT 1 FROM submissions WHERE paper_id = @id AND version >= @version", cancellationToken, ("@id", id.Value), ("@version", paper.Version));
-        var lastDay = listedOn is null ? (DateOnly?)null : DateOnly.Parse(Convert.ToString(listedOn, System.Globalization.CultureInfo.InvariantCulture)!, System.Globalization.CultureInfo.InvariantCulture);
-        if (featured is not null || (lastDay is { } last && (paper.Version < 2 || last >= since)))
+            "SELECT MAX(day) FROM submissions WHERE paper_id = @id AND version >= @version", cancellationToken, ("@id", id.Value), ("@version", paper.Version));
+        if (featured is not null and not DBNull)
         {
             return Fail(
                 SubmissionFailure.Duplicate,
-                $"{id}v{paper.Version} is already listed (on {lastDay:MMM d, yyyy}). A new arXiv version (v2 or later) can be featured once more.",
+                $"{id}v{paper.Version} is already listed: a reader featured it on {DayOf(featured):MMM d, yyyy}. A newer arXiv version can be featured once more.",
                 id.Value,
-                lastDay);
+                DayOf(featured));
+        }
+
+        // A listing covers this version if it came after the version appeared; for v1, any listing does. Compared by time,
+        // not day, so that a v2 out later on the day v1 was listed can still be featured.
+        var covering = paper.Version > 1 && versionDate is { } published
+            ? await change.ScalarAsync(
+                "SELECT MAX(day) FROM listings WHERE paper_id = @id AND (day > @day OR (day = @day AND listed_at >= @at))",
+                cancellationToken,
+                ("@id", id.Value),
+                ("@day", DateOnly.FromDateTime(published)),
+                ("@at", DateTime.SpecifyKind(published, DateTimeKind.Utc)))
+            : await change.ScalarAsync("SELECT MAX(day) FROM listings WHERE paper_id = @id", cancellationToken, ("@id", id.Value));
+        if (covering is not null and not DBNull)
+        {
+            return Fail(
+                SubmissionFailure.Duplicate,
+                paper.Version > 1
+                    ? $"{id}v{paper.Version} is already listed (on {DayOf(covering):MMM d, yyyy})."
+                    : $"{id} is already listed (on {DayOf(covering):MMM d, yyyy}). A new arXiv version (v2 or later) can be featured once more.",
+                id.Value,
+                DayOf(covering));
         }
 
         var handle = (string)(await change.ScalarAsync("SELECT handle FROM users WHERE id = @id", cancellationToken, ("@id", userId)))!;
@@ -151,10 +168,11 @@ public sealed class PaperSubmissions(
         System.Linq.Expressions.Expression<Func<SubmissionEntity, bool>> which, int take, bool ascending, CancellationToken cancellationToken)
     {
         await using var context = store.CreateContext();
-        var query = context.Submissions.AsNoTracking().Where(which);
-        query = ascending ? query.OrderBy(s => s.Id) : query.OrderByDescending(s => s.Id);
-        return await query.Take(take)
-            .Join(context.Papers.Where(p => !p.IsHidden && !p.IsDeleted), s => s.PaperId, p => p.Id, (s, p) => new { s, p.Title })
+        // Hidden papers are left out before counting, so a profile still shows its newest `take`.
+        var shown = context.Submissions.AsNoTracking().Where(which)
+            .Join(context.Papers.Where(p => !p.IsHidden && !p.IsDeleted), s => s.PaperId, p => p.Id, (s, p) => new { s, p.Title });
+        shown = ascending ? shown.OrderBy(r => r.s.Id) : shown.OrderByDescending(r => r.s.Id);
+        return await shown.Take(take)
             .Join(context.Users, r => r.s.UserId, u => u.Id, (r, u) => new SubmissionView(r.s.PaperId, r.Title, r.s.Version, r.s.Day, r.s.Comment, u.Handle, u.DisplayName))
             .ToListAsync(cancellationToken);
     }
@@ -170,6 +188,14 @@ public sealed class PaperSubmissions(
         await using var context = store.CreateContext();
         return await context.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id.Value && !p.IsDeleted, cancellationToken);
     }
+
+    /// <summary>A day as the store returns it: a date on PostgreSQL, text on SQLite.</summary>
+    private static DateOnly DayOf(object value) => value switch
+    {
+        DateOnly day => day,
+        DateTime time => DateOnly.FromDateTime(time),
+        _ => DateOnly.Parse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>When the version was published: v1's submission date, or for later versions the last update.</summary>
     private static DateTime? VersionDate(int version, DateTime? submittedAt, DateTime? updatedAt) =>

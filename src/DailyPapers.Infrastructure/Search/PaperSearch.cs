@@ -118,10 +118,13 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
     private IEnumerable<string> AboveFloor(IReadOnlyList<VectorHit> hits) =>
         hits.Count > 0 && hits[0].Score >= options.MinSimilarity ? hits.Select(h => h.Id) : [];
 
-    /// <summary>Papers the query names by arXiv id or by exact title, if the filters let them through.</summary>
+    /// <summary>
+    /// Papers the query names by arXiv id or by exact title, if the filters let them through and the index has them:
+    /// an id typed for a hidden paper, or one this instance never stored, is not a result.
+    /// </summary>
     private IReadOnlyList<string> FirstIds(ParsedQuery query, SearchFilters filters)
     {
         var named = query.ArxivIds.Select(id => id.Value).Concat(lexical.ExactTitleIds(query.Text)).ToList();
-        return named.Count == 0 || filters.IsEmpty ? named : lexical.KeepAllowed(named, SearchQuery.Parse(null), filters);
+        return named.Count == 0 ? named : lexical.KeepAllowed(named, SearchQuery.Parse(null), filters);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DailyPapers.Core.Papers;
+using DailyPapers.Infrastructure.Ingestion;
 using DailyPapers.Infrastructure.Storage;
 using DailyPapers.Tests.Harvesting;
 using DailyPapers.Tests.Support;
@@ -71,6 +72,29 @@ public sealed class SubmissionTests
         Assert.Equal(HttpStatusCode.BadRequest, nonsense.StatusCode);
         await using var context = site.Store.Factory.CreateContext();
         Assert.Equal(["2510.00002"], await context.Listings.Where(l => l.Source == ListingSource.Curated).Select(l => l.PaperId).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task A_new_version_out_later_on_the_day_the_old_one_was_listed_can_still_be_featured(StoreProvider provider)
+    {
+        var v1 = SamplePapers.Item("2511.00007", "First Draft", submittedAt: Recent);
+        await using var site = await CommunitySite.StartAsync(provider, null, v1);
+        var ada = await site.AddReaderAsync("ada@example.org");
+        using var first = await site.SendAsync(HttpMethod.Post, "/api/papers/submit", ada.Token, new { id = "2511.00007" });
+
+        // v2 appears on arXiv after v1 was listed, the same day.
+        var v2 = v1 with { Paper = v1.Paper with { Version = 2, Title = "Second Draft", UpdatedAt = DateTimeOffset.UtcNow.AddSeconds(1) } };
+        await new PaperWriter(site.Store.Factory, TimeProvider.System).WriteAsync([v2], CancellationToken.None);
+        using var second = await site.SendAsync(HttpMethod.Post, "/api/papers/submit", ada.Token, new { id = "2511.00007v2" });
+        using var secondAgain = await site.SendAsync(HttpMethod.Post, "/api/papers/submit", ada.Token, new { id = "2511.00007" });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, secondAgain.StatusCode);
+        Assert.Contains("v2 is already listed: a reader featured it", await secondAgain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var context = site.Store.Factory.CreateContext();
+        Assert.Equal([1, 2], await context.Submissions.OrderBy(s => s.Version).Select(s => s.Version).ToListAsync());
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public sealed partial class AccountTests : IAsyncLifetime
         var shortPassword = await PostFormAsync(other, "/account/signup", new() { ["Email"] = "bob@example.org", ["Password"] = "short" });
         var taken = await PostFormAsync(other, "/account/signup", new() { ["Email"] = "ada@example.org", ["Password"] = Password });
         var notEmail = await PostFormAsync(other, "/account/signup", new() { ["Email"] = "<script>alert(1)</script>", ["Password"] = Password });
+        var accented = await PostFormAsync(other, "/account/signup", new() { ["Email"] = "zoë@example.org", ["Password"] = Password });
 
         Assert.Equal(HttpStatusCode.BadRequest, shortPassword.StatusCode);
         Assert.Contains("at least 10 characters", await shortPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -62,6 +63,10 @@ public sealed partial class AccountTests : IAsyncLifetime
         Assert.Equal(1, Regex.Count(takenHtml, "already taken"));
         Assert.Equal(HttpStatusCode.BadRequest, notEmail.StatusCode);
         Assert.DoesNotContain("<script>alert(1)", await notEmail.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var accentedHtml = await accented.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, accented.StatusCode);
+        Assert.Contains("plain letters, digits", accentedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Username", accentedHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,14 @@ public sealed class SignUpModel(AccountCreator creator, SignInManager<UserEntity
             foreach (var error in result.Errors)
             {
                 // "Username is already taken" repeats "Email is already taken": show each once, in the email's words.
-                if (error.Code != nameof(IdentityErrorDescriber.DuplicateUserName))
+                if (error.Code == nameof(IdentityErrorDescriber.InvalidUserName))
+                {
+                    // The account's user name is its email, a field this form does not show.
+                    ModelState.AddModelError(
+                        string.Empty,
+                        "Use an email address written with plain letters, digits and . _ - + only: mail to other addresses is rarely delivered.");
+                }
+                else if (error.Code != nameof(IdentityErrorDescriber.DuplicateUserName))
                 {
                     ModelState.AddModelError(string.Empty, error.Description);
                 }

@@ -24,6 +24,13 @@ public sealed class ProfileModel(UserManager<UserEntity> users, PaperSubmissions
 
     public async Task<IActionResult> OnGetAsync(string handle, CancellationToken cancellationToken)
     {
+        // Handles are made lower-case (AccountFactory.HandleFrom): /users/Ada is Ada's page, at its one address.
+        var canonical = handle.ToLowerInvariant();
+        if (canonical != handle)
+        {
+            return RedirectPermanent($"/users/{Uri.EscapeDataString(canonical)}");
+        }
+
         Reader = await users.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Handle == handle, cancellationToken);
         if (Reader is null)
         {
