@@ -17,6 +17,37 @@ public static class DigestSchedule
     public static DateOnly LastWeeklyDue(DateTimeOffset now, TimeOnly sendAt, TimeZoneInfo zone, DayOfWeek day) =>
         LastDue(now, sendAt, zone, d => d == day);
 
+    /// <summary>
+    /// When the daily digest of listing day <paramref name="day"/> falls due: the send time on that day, or on the next
+    /// weekday for a weekend listing. Only subscribers confirmed by then get it (one who confirms later starts with the
+    /// next day's, even when a restart plans this one late).
+    /// </summary>
+    public static DateTimeOffset DailySendTime(DateOnly day, TimeOnly sendAt, TimeZoneInfo zone)
+    {
+        while (!IsWeekday(day.DayOfWeek))
+        {
+            day = day.AddDays(1);
+        }
+
+        return AtLocal(day, sendAt, zone);
+    }
+
+    /// <summary>When the weekly digest of the ISO week starting <paramref name="weekStart"/> falls due: <paramref name="day"/> of the following week.</summary>
+    public static DateTimeOffset WeeklySendTime(DateOnly weekStart, TimeOnly sendAt, TimeZoneInfo zone, DayOfWeek day) =>
+        AtLocal(weekStart.AddDays(7 + (((int)day - (int)DayOfWeek.Monday + 7) % 7)), sendAt, zone);
+
+    private static DateTimeOffset AtLocal(DateOnly date, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        // A send time inside a daylight-saving gap does not exist that day; the clock jumps past it, so does the digest.
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
     private static DateOnly LastDue(DateTimeOffset now, TimeOnly sendAt, TimeZoneInfo zone, Func<DayOfWeek, bool> sendsOn)
     {
         var local = TimeZoneInfo.ConvertTime(now, zone);

@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DailyPapers.Infrastructure.Digests;
 
 /// <summary>
-/// Saved-search alerts: for each alert of a confirmed subscription, the papers first listed since the alert last
+/// Saved-search alerts: for each alert of a subscription confirmed by the daily digest's due time, the papers first listed since the alert last
 /// looked that match its query, categories and minimum of votes go into one outbox row keyed by the alert and the
 /// listing day, so an alert mails each day's matches at most once.
 /// </summary>
-public sealed class AlertPlanner(StoreContextFactory store, PaperQueries papers, PaperSearch search, TimeProvider clock)
+public sealed class AlertPlanner(StoreContextFactory store, PaperQueries papers, PaperSearch search, DigestPlanner digests, TimeProvider clock)
 {
     /// <summary>How far back an alert that has not run for a while looks (an instance that was down a week).</summary>
     public const int MaxDaysBack = 7;
@@ -22,10 +22,17 @@ public sealed class AlertPlanner(StoreContextFactory store, PaperQueries papers,
 
     public async Task<PlanReport> PlanAsync(DateOnly latestDay, CancellationToken cancellationToken)
     {
+        // Alerts go with the daily digest, to the same subscribers: those confirmed by the time it fell due. The alerts
+        // of a later one stay where they were and look back from there at the next listing day.
+        var due = digests.DailyDue(latestDay);
         await using var context = store.CreateContext();
         var alerts = await context.SavedSearches
             .Where(a => a.CoveredUntil < latestDay)
-            .Join(context.Subscriptions.Where(s => s.Status == SubscriptionStatus.Confirmed), a => a.SubscriptionId, s => s.Id, (a, s) => a)
+            .Join(
+                context.Subscriptions.Where(s => s.Status == SubscriptionStatus.Confirmed && (s.ConfirmedAt == null || s.ConfirmedAt <= due)),
+                a => a.SubscriptionId,
+                s => s.Id,
+                (a, s) => a)
             .ToListAsync(cancellationToken);
         int added = 0, matched = 0;
         await using var reader = papers.OpenReader();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DailyPapers.Core.Digests;
 using DailyPapers.Core.Listings;
 using DailyPapers.Core.Ranking;
 using DailyPapers.Infrastructure.Papers;
@@ -12,7 +13,9 @@ namespace DailyPapers.Infrastructure.Digests;
 public sealed record PlanReport(string PeriodKey, int Papers, int Added);
 
 /// <summary>
-/// Puts one period's digest into the outbox for every confirmed subscriber who wants it: a single
+/// Puts one period's digest into the outbox for every subscriber who wants it and was confirmed by the time it fell due
+/// (<see cref="DigestSchedule"/>), so a restart does not mail the latest digest, off schedule, to whoever confirmed
+/// since; a subscriber gets the periods that fall due after confirming. A single
 /// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>, so planning a period twice, or from two processes at once, adds
 /// each (subscription, period) once. The papers are fixed at planning time, so a retried message says what the first
 /// attempt would have said.
@@ -26,11 +29,20 @@ public sealed class DigestPlanner(
 
     /// <summary>The daily digest of a listing day: its trending papers.</summary>
     public Task<PlanReport> PlanDailyAsync(DateOnly day, CancellationToken cancellationToken) =>
-        PlanAsync(OutboxKind.Daily, DailyKey(day), ListingPeriod.Day(day), cancellationToken);
+        PlanAsync(OutboxKind.Daily, DailyKey(day), ListingPeriod.Day(day), DailyDue(day), cancellationToken);
 
     /// <summary>The weekly digest of an ISO week: its top papers.</summary>
     public Task<PlanReport> PlanWeeklyAsync(ListingPeriod week, CancellationToken cancellationToken) =>
-        PlanAsync(OutboxKind.Weekly, WeeklyKey(week), week, cancellationToken);
+        PlanAsync(OutboxKind.Weekly, WeeklyKey(week), week, WeeklyDue(week), cancellationToken);
+
+    /// <summary>When the daily digest of a listing day falls due (UTC): subscribers confirmed after it do not get it.</summary>
+    public DateTime DailyDue(DateOnly day) =>
+        DigestSchedule.DailySendTime(day, options.Value.SendAt, Zone).UtcDateTime;
+
+    public DateTime WeeklyDue(ListingPeriod week) =>
+        DigestSchedule.WeeklySendTime(week.Start, options.Value.SendAt, Zone, options.Value.WeeklyOn).UtcDateTime;
+
+    private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     /// <summary>The papers a digest of the period shows, best first.</summary>
     public async Task<IReadOnlyList<string>> TopPapersAsync(ListingPeriod period, CancellationToken cancellationToken)
@@ -48,7 +60,7 @@ public sealed class DigestPlanner(
         return top;
     }
 
-    private async Task<PlanReport> PlanAsync(OutboxKind kind, string key, ListingPeriod period, CancellationToken cancellationToken)
+    private async Task<PlanReport> PlanAsync(OutboxKind kind, string key, ListingPeriod period, DateTime due, CancellationToken cancellationToken)
     {
         var ids = await TopPapersAsync(period, cancellationToken);
         if (ids.Count == 0)
@@ -63,12 +75,15 @@ public sealed class DigestPlanner(
         command.CommandText =
             "INSERT INTO outbox (subscription_id, kind, period_key, payload, status, attempts, next_attempt_at, created_at) " +
             $"SELECT id, @kind, @key, @payload, 0, 0, @now, @now FROM subscriptions WHERE status = @confirmed AND {wants} " +
+            // A confirmed row without a time predates the column being kept: confirmed long ago.
+            "AND (confirmed_at IS NULL OR confirmed_at <= @due) " +
             "ON CONFLICT (subscription_id, kind, period_key) DO NOTHING";
         command.AddParameter("@kind", (int)kind);
         command.AddParameter("@key", key);
         command.AddParameter("@payload", JsonSerializer.Serialize(ids));
         command.AddParameter("@now", now);
         command.AddParameter("@confirmed", (int)SubscriptionStatus.Confirmed);
+        command.AddParameter("@due", due);
         var added = await command.ExecuteNonQueryAsync(cancellationToken);
         return new PlanReport(key, ids.Count, added);
     }

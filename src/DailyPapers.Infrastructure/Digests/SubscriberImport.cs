@@ -1,3 +1,4 @@
+using System.Text;
 using DailyPapers.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,14 +10,87 @@ public sealed record SubscriberImportReport(int Added, int AlreadySubscribed, IR
 /// <summary>
 /// <c>dailypapers subscribers import FILE</c>: a CSV of addresses the operator vouches are already confirmed (a list
 /// moved from elsewhere). A header row names the columns: <c>email</c> (required), and optionally <c>daily</c> and
-/// <c>weekly</c> (yes/no, true/false, 1/0). Addresses that left this instance are not subscribed again.
+/// <c>weekly</c> (yes/no, true/false, 1/0; an empty cell or a missing column keeps what a known address chose, or
+/// daily on and weekly off for a new one). Imported addresses count as confirmed at import time. Addresses that left
+/// this instance are not subscribed again.
 /// </summary>
 public sealed class SubscriberImport(StoreContextFactory store, TimeProvider clock)
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Imports a file's bytes: UTF-8 (with or without a byte-order mark), or UTF-16/32 with one. A line that is not valid
+    /// UTF-8 (a Latin-1 or Windows-1252 export) is refused by number rather than read with replacement characters,
+    /// which would subscribe a mangled address.
+    /// </summary>
+    public async Task<SubscriberImportReport> RunAsync(Stream file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF, ..])
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes.ToArray()), detectEncodingFromByteOrderMarks: true);
+            return await RunAsync(reader, cancellationToken);
+        }
+
+        if (bytes.Span is [0xEF, 0xBB, 0xBF, ..])
+        {
+            bytes = bytes[3..];
+        }
+
+        var lines = new List<(int, string?)>();
+        for (var number = 1; bytes.Length > 0 || number == 1; number++)
+        {
+            var end = bytes.Span.IndexOf((byte)'\n');
+            var line = end < 0 ? bytes : bytes[..end];
+            bytes = end < 0 ? Memory<byte>.Empty : bytes[(end + 1)..];
+            if (line.Span is [.., (byte)'\r'])
+            {
+                line = line[..^1];
+            }
+
+            try
+            {
+                lines.Add((number, StrictUtf8.GetString(line.Span)));
+            }
+            catch (DecoderFallbackException)
+            {
+                lines.Add((number, null));
+            }
+        }
+
+        return await ImportAsync(lines, cancellationToken);
+    }
+
+    /// <summary>Imports text already decoded (tests, and files with a UTF-16 byte-order mark).</summary>
     public async Task<SubscriberImportReport> RunAsync(TextReader csv, CancellationToken cancellationToken)
     {
+        var lines = new List<(int, string?)>();
+        var number = 0;
+        while (await csv.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lines.Add((++number, line));
+        }
+
+        return await ImportAsync(lines, cancellationToken);
+    }
+
+    // The report gives the line's number with it.
+    private const string NotUtf8 =
+        "the line is not valid UTF-8 text (was the file saved as Latin-1 or Windows-1252?); save it as UTF-8 and import it again.";
+
+    /// <summary>The lines, numbered from 1; a null text is a line that could not be decoded.</summary>
+    private async Task<SubscriberImportReport> ImportAsync(List<(int Number, string? Text)> lines, CancellationToken cancellationToken)
+    {
         var refused = new List<(int, string)>();
-        var header = await csv.ReadLineAsync(cancellationToken);
+        if (lines.Count > 0 && lines[0].Text is null)
+        {
+            refused.Add((1, NotUtf8));
+            return new SubscriberImportReport(0, 0, refused);
+        }
+
+        var header = lines.Count == 0 ? null : lines[0].Text;
         var columns = header is null ? [] : SplitCsv(header).Select(c => c.Trim().ToLowerInvariant()).ToList();
         var emailAt = columns.IndexOf("email");
         if (emailAt < 0)
@@ -26,11 +100,15 @@ public sealed class SubscriberImport(StoreContextFactory store, TimeProvider clo
         }
 
         int dailyAt = columns.IndexOf("daily"), weeklyAt = columns.IndexOf("weekly");
-        var wanted = new Dictionary<string, (string Email, bool Daily, bool Weekly, int Line)>(StringComparer.Ordinal);
-        var lineNumber = 1;
-        while (await csv.ReadLineAsync(cancellationToken) is { } line)
+        var wanted = new Dictionary<string, (string Email, bool? Daily, bool? Weekly, int Line)>(StringComparer.Ordinal);
+        foreach (var (lineNumber, line) in lines.Skip(1))
         {
-            lineNumber++;
+            if (line is null)
+            {
+                refused.Add((lineNumber, NotUtf8));
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -44,7 +122,7 @@ public sealed class SubscriberImport(StoreContextFactory store, TimeProvider clo
                 continue;
             }
 
-            if (!TryFlag(cells, dailyAt, true, out var daily) || !TryFlag(cells, weeklyAt, false, out var weekly))
+            if (!TryFlag(cells, dailyAt, out var daily) || !TryFlag(cells, weeklyAt, out var weekly))
             {
                 refused.Add((lineNumber, "daily and weekly must be yes/no, true/false or 1/0."));
                 continue;
@@ -78,8 +156,12 @@ public sealed class SubscriberImport(StoreContextFactory store, TimeProvider clo
                     }
                     else
                     {
+                        // Pending or paused: confirmed now, with the file's choices where it makes them.
                         known.Status = SubscriptionStatus.Confirmed;
                         known.ConfirmedAt = now;
+                        known.Daily = daily ?? known.Daily;
+                        known.Weekly = weekly ?? known.Weekly;
+                        known.HardFailures = 0;
                         added++;
                     }
 
@@ -91,10 +173,11 @@ public sealed class SubscriberImport(StoreContextFactory store, TimeProvider clo
                     Email = email,
                     NormalizedEmail = key,
                     Status = SubscriptionStatus.Confirmed,
-                    Daily = daily,
-                    Weekly = weekly,
+                    Daily = daily ?? true,
+                    Weekly = weekly ?? false,
                     TokenSecret = SubscriptionTokens.NewSecret(),
                     CreatedAt = now,
+                    // Counts as confirmed now: digests already due are not mailed to the imported list.
                     ConfirmedAt = now,
                 });
                 added++;
@@ -108,9 +191,10 @@ public sealed class SubscriberImport(StoreContextFactory store, TimeProvider clo
         return new SubscriberImportReport(added, already, [.. refused.OrderBy(r => r.Item1)]);
     }
 
-    private static bool TryFlag(List<string> cells, int at, bool fallback, out bool value)
+    /// <summary>A yes/no cell; null when the file has no such column or leaves the cell empty.</summary>
+    private static bool TryFlag(List<string> cells, int at, out bool? value)
     {
-        value = fallback;
+        value = null;
         if (at < 0 || at >= cells.Count || string.IsNullOrWhiteSpace(cells[at]))
         {
             return true;

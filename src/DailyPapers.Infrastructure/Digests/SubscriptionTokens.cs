@@ -24,11 +24,17 @@ public sealed class SubscriptionTokens(IDataProtectionProvider protection, TimeP
 
     public string Manage(SubscriptionEntity subscription) => _manage.Protect(Payload(subscription));
 
-    public (long Id, string Secret)? ReadConfirmation(string? token)
+    /// <summary>The subscription a confirmation link names and when the link was made; null when it is invalid or expired.</summary>
+    public (long Id, string Secret, DateTimeOffset IssuedAt)? ReadConfirmation(string? token)
     {
         try
         {
-            return token is null ? null : Parse(_confirm.Unprotect(token, out _));
+            if (token is null || Parse(_confirm.Unprotect(token, out var expires)) is not var (id, secret))
+            {
+                return null;
+            }
+
+            return (id, secret, expires - ConfirmationLifetime);
         }
         catch (CryptographicException)
         {

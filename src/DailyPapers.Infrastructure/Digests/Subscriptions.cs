@@ -85,31 +85,71 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Confirms from the emailed link; null when the link is invalid or expired.</summary>
-    public async Task<SubscriptionEntity?> ConfirmAsync(string? token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Confirms from the emailed link. A link confirms only the request it was sent for, while it is pending: the same
+    /// link followed again (by the reader, or by a mail scanner re-checking links) after confirming, unsubscribing or
+    /// being paused changes nothing, so it can never undo an unsubscribe.
+    /// </summary>
+    public async Task<ConfirmResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
         if (tokens.ReadConfirmation(token) is not { } key)
         {
-            return null;
+            return new ConfirmResult(ConfirmOutcome.InvalidLink, null);
+        }
+
+        await using var context = store.CreateContext();
+        var subscription = await FindAsync(context, (key.Id, key.Secret), cancellationToken);
+        if (subscription is null)
+        {
+            return new ConfirmResult(ConfirmOutcome.InvalidLink, null);
+        }
+
+        var issued = key.IssuedAt.UtcDateTime;
+        switch (subscription.Status)
+        {
+            case SubscriptionStatus.Confirmed:
+                return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, subscription);
+            case SubscriptionStatus.Unsubscribed or SubscriptionStatus.Paused:
+                return new ConfirmResult(ConfirmOutcome.NoLongerPending, subscription);
+            case SubscriptionStatus.Pending when issued <= subscription.ConfirmedAt || issued <= subscription.UnsubscribedAt:
+                // Pending again after a resubscribe: only the new email's link answers the new request.
+                return new ConfirmResult(ConfirmOutcome.NoLongerPending, subscription);
+        }
+
+        subscription.Status = SubscriptionStatus.Confirmed;
+        subscription.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
+        subscription.HardFailures = 0;
+        await context.SaveChangesAsync(cancellationToken);
+        return new ConfirmResult(ConfirmOutcome.Confirmed, subscription);
+    }
+
+    /// <summary>
+    /// "Subscribe again" on the manage page of an unsubscribed or paused subscription. No new confirmation: the manage
+    /// link reached the reader at this address (it is only ever in emails sent there, and on the page a confirmation
+    /// link opens), so following it proves the address as a confirmation link would. False for an invalid link or a
+    /// subscription that is not unsubscribed or paused (a pending one is confirmed by its emailed link only).
+    /// </summary>
+    public async Task<bool> ResumeAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (tokens.ReadManage(token) is not { } key)
+        {
+            return false;
         }
 
         await using var context = store.CreateContext();
         var subscription = await FindAsync(context, key, cancellationToken);
-        if (subscription is null)
+        if (subscription is not { Status: SubscriptionStatus.Unsubscribed or SubscriptionStatus.Paused })
         {
-            return null;
+            return false;
         }
 
-        if (subscription.Status != SubscriptionStatus.Confirmed)
-        {
-            subscription.Status = SubscriptionStatus.Confirmed;
-            subscription.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
-            subscription.UnsubscribedAt = null;
-            subscription.HardFailures = 0;
-            await context.SaveChangesAsync(cancellationToken);
-        }
-
-        return subscription;
+        subscription.Status = SubscriptionStatus.Confirmed;
+        // Counts as confirmed now: digests that fell due while away are not sent late.
+        subscription.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
+        subscription.HardFailures = 0;
+        subscription.LastFailure = null;
+        await context.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The subscription a manage link names, with its saved searches; null for an invalid link.</summary>
@@ -170,6 +210,7 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
         if (subscription.Status != SubscriptionStatus.Unsubscribed)
         {
             subscription.Status = SubscriptionStatus.Unsubscribed;
+            // Kept after a resubscribe too: confirmation links made before it no longer confirm.
             subscription.UnsubscribedAt = now;
             await context.SaveChangesAsync(cancellationToken);
             // Queued messages are dropped; one a sender holds right now may still go out.

@@ -27,8 +27,9 @@ internal static class SubscribersCommand
         }
 
         await using var services = await CliServices.StartAsync(dataOption, cancellationToken);
-        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
-        var report = await services.GetRequiredService<SubscriberImport>().RunAsync(reader, cancellationToken);
+        // The bytes, not a reader: the import refuses lines that are not valid UTF-8 instead of reading them mangled.
+        await using var stream = file.OpenRead();
+        var report = await services.GetRequiredService<SubscriberImport>().RunAsync(stream, cancellationToken);
         console.WriteLine($"Subscribed {report.Added:N0} addresses; {report.AlreadySubscribed:N0} were already subscribed; {report.Refused.Count:N0} refused.");
         foreach (var (line, reason) in report.Refused.Take(50))
         {

@@ -37,4 +37,33 @@ public class DigestScheduleTests
     {
         Assert.Equal(DateOnly.Parse(expected), DigestSchedule.LastWeeklyDue(DateTimeOffset.Parse(now), Seven, TimeZoneInfo.Utc, DayOfWeek.Monday));
     }
+
+    [Theory]
+    [InlineData("2025-06-10", "2025-06-10T07:00:00+00:00")] // Tuesday: that morning
+    [InlineData("2025-06-14", "2025-06-16T07:00:00+00:00")] // Saturday's listing: Monday's run
+    [InlineData("2025-06-15", "2025-06-16T07:00:00+00:00")]
+    public void A_daily_digest_falls_due_at_the_send_time_of_its_day_or_the_next_weekday(string day, string expected)
+    {
+        Assert.Equal(DateTimeOffset.Parse(expected), DigestSchedule.DailySendTime(DateOnly.Parse(day), Seven, TimeZoneInfo.Utc));
+    }
+
+    [Theory]
+    [InlineData(DayOfWeek.Monday, "2025-06-16T07:00:00+00:00")]
+    [InlineData(DayOfWeek.Friday, "2025-06-20T07:00:00+00:00")]
+    [InlineData(DayOfWeek.Sunday, "2025-06-22T07:00:00+00:00")]
+    public void A_weekly_digest_falls_due_on_the_send_day_of_the_following_week(DayOfWeek on, string expected)
+    {
+        // The week of 2025-06-09 (Monday), as DigestRun plans it: the week before the one holding the send day.
+        Assert.Equal(DateTimeOffset.Parse(expected), DigestSchedule.WeeklySendTime(new DateOnly(2025, 6, 9), Seven, TimeZoneInfo.Utc, on));
+        var due = DigestSchedule.LastWeeklyDue(DateTimeOffset.Parse(expected), Seven, TimeZoneInfo.Utc, on);
+        Assert.Equal(new DateOnly(2025, 6, 9), Listings.ListingPeriod.WeekOf(due.AddDays(-7)).Start);
+    }
+
+    [Fact]
+    public void A_send_time_is_converted_from_the_configured_zone()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+        Assert.Equal(DateTimeOffset.Parse("2025-06-10T05:00:00Z"), DigestSchedule.DailySendTime(new DateOnly(2025, 6, 10), Seven, berlin));
+    }
 }

@@ -64,6 +64,38 @@ public sealed class AlertAndManageTests
         Assert.Equal((0, 1), (daily.Added, weekly.Added));
     }
 
+    [Fact]
+    public async Task An_alert_with_invalid_input_shows_the_error_and_keeps_what_was_typed()
+    {
+        await using var site = await DigestSite.StartAsync();
+        await site.SubscribeConfirmedAsync(1);
+        var manage = await ManageLinkAsync(site);
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = site.App.BaseAddress };
+
+        using var badVotes = await PostAsync(browser, manage, "AddAlert", ("query", "diffusion"), ("categories", "cs.LG"), ("minVotes", "abc"));
+        using var badCategory = await PostAsync(browser, manage, "AddAlert", ("query", "diffusion"), ("categories", "cs.LG not!a.category"), ("minVotes", "3"));
+        using var nothingToFind = await PostAsync(browser, manage, "AddAlert", ("query", "\"\""), ("categories", ""), ("minVotes", "0"));
+        using var forged = await browser.PostAsync(
+            "/subscriptions/manage?token=CfDJ8forged&handler=AddAlert",
+            new FormUrlEncodedContent([new("query", "diffusion"), new(Antiforgery.FieldName, Antiforgery.Token(await browser.GetStringAsync(manage)))]));
+
+        var votesPage = await badVotes.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, badVotes.StatusCode);
+        Assert.Contains("The minimum of votes must be a whole number", votesPage, StringComparison.Ordinal);
+        Assert.Contains("value=\"diffusion\"", votesPage, StringComparison.Ordinal);
+        Assert.Contains("value=\"abc\"", votesPage, StringComparison.Ordinal);
+        var categoryPage = await badCategory.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, badCategory.StatusCode);
+        Assert.Contains("is not an arXiv category", categoryPage, StringComparison.Ordinal);
+        Assert.Contains("value=\"cs.LG not!a.category\"", categoryPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, nothingToFind.StatusCode);
+        Assert.Contains("has nothing to look for", await nothingToFind.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.DoesNotContain("Alert added", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var context = site.Store.Factory.CreateContext();
+        Assert.Equal(0, await context.SavedSearches.CountAsync());
+    }
+
     private static async Task<string> ManageLinkAsync(DigestSite site)
     {
         await using var context = site.Store.Factory.CreateContext();

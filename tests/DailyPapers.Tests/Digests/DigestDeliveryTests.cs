@@ -22,6 +22,7 @@ public sealed partial class DigestDeliveryTests
         var confirmLink = LinkPattern().Matches(confirmation.TextBody ?? "").Select(m => m.Value).Single(l => l.Contains("/subscriptions/confirm", StringComparison.Ordinal));
         var nothingBeforeConfirming = await site.Service<DigestPlanner>().PlanDailyAsync(DigestSite.Day, CancellationToken.None);
         var confirmed = await site.App.Client.GetStringAsync(DigestSite.Local(confirmLink));
+        await DigestSite.BackdateConfirmationsAsync(site.Store);
         await site.Service<DigestPlanner>().PlanDailyAsync(DigestSite.Day, CancellationToken.None);
         await site.SendAsync();
         var digest = site.Smtp.Messages[1].Message;

@@ -4,9 +4,11 @@ using DailyPapers.Infrastructure.Ingestion;
 using DailyPapers.Infrastructure.Mail;
 using DailyPapers.Infrastructure.Storage;
 using DailyPapers.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DailyPapers.Tests.Digests;
 
@@ -71,12 +73,31 @@ public sealed class DigestSite : IAsyncDisposable
         return await (sender ?? Service<OutboxSender>()).SendDueAsync(transport, CancellationToken.None);
     }
 
-    /// <summary>Confirmed subscribers, as an operator's import makes them.</summary>
+    /// <summary>
+    /// A moment before <see cref="Day"/>'s digests fall due (its daily at 07:00 UTC, its week's weekly the Monday after):
+    /// subscribers confirmed then get them; one confirmed later (as at the real time a test runs) would not.
+    /// </summary>
+    public static readonly DateTimeOffset BeforeDayIsDue = new(Day.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
+
+    /// <summary>Confirmed subscribers, as an operator's import makes them, before <see cref="Day"/>'s digests fell due.</summary>
     public async Task SubscribeConfirmedAsync(int count)
     {
         var csv = "email\n" + string.Join('\n', Enumerable.Range(1, count).Select(i => $"reader{i}@example.test"));
-        var report = await Service<SubscriberImport>().RunAsync(new StringReader(csv), CancellationToken.None);
+        var import = new SubscriberImport(Store.Factory, new FakeTimeProvider(BeforeDayIsDue));
+        var report = await import.RunAsync(new StringReader(csv), CancellationToken.None);
         Assert.Equal(count, report.Added);
+    }
+
+    /// <summary>
+    /// Moves the confirmation of every confirmed subscriber to <see cref="BeforeDayIsDue"/>, for tests that confirm through
+    /// the site (at the real time) and then plan <see cref="Day"/>'s digests, which fell due long before.
+    /// </summary>
+    public static async Task BackdateConfirmationsAsync(TestStore store)
+    {
+        await using var context = store.Factory.CreateContext();
+        await context.Subscriptions
+            .Where(s => s.Status == SubscriptionStatus.Confirmed)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedAt, BeforeDayIsDue.UtcDateTime));
     }
 
     /// <summary>A link from a received email, made relative so it can be followed on the running test site.</summary>

@@ -1,4 +1,7 @@
+using System.Globalization;
+using DailyPapers.Core.Search;
 using DailyPapers.Infrastructure.Digests;
+using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,8 +9,10 @@ namespace DailyPapers.Pages.Subscriptions;
 
 /// <summary>
 /// <c>/subscriptions/manage?token=…</c>, linked from every email: what to receive and the saved-search alerts, without
-/// signing in (the signed token names the subscription).
+/// signing in (the signed token names the subscription). An unsubscribed or paused subscription resumes here with
+/// "Subscribe again" and no new confirmation (see <see cref="Infrastructure.Digests.Subscriptions.ResumeAsync"/>).
 /// </summary>
+[SignedLinkPage]
 public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptions, TimeProvider clock) : PageModel
 {
     public const int MaxAlerts = 20;
@@ -23,17 +28,32 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
 
     public string? Error { get; private set; }
 
+    /// <summary>What was typed into the alert form, shown again with an error so nothing has to be retyped.</summary>
+    public string? AlertQuery { get; private set; }
+
+    public string? AlertCategories { get; private set; }
+
+    public string? AlertMinVotes { get; private set; }
+
+    /// <summary>Unsubscribed or paused: nothing is sent, and the page offers to subscribe again.</summary>
+    public bool CanResume => Subscription?.Status is SubscriptionStatus.Unsubscribed or SubscriptionStatus.Paused;
+
     /// <summary>Shows the page; <paramref name="done"/> names what a post just did (posts redirect here, so a reload repeats nothing).</summary>
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken cancellationToken)
     {
+        var page = await ShowAsync(cancellationToken);
+        var active = Subscription?.Status == SubscriptionStatus.Confirmed;
         Message = done switch
         {
+            "saved" when CanResume => "Saved, but nothing is sent while you are unsubscribed: subscribe again to receive it.",
+            "saved" when !active => "Saved. Nothing is sent until you confirm (see the email we sent).",
             "saved" => "Saved.",
+            "resumed" => "You are subscribed again: digests and alerts resume from the next one due.",
             "alert-added" => "Alert added: new papers that match are mailed once a day.",
             "alert-removed" => "Alert removed.",
             _ => null,
         };
-        return await ShowAsync(cancellationToken);
+        return page;
     }
 
     public async Task<IActionResult> OnPostSaveAsync(bool daily, bool weekly, CancellationToken cancellationToken) =>
@@ -41,10 +61,19 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
             ? Done("saved")
             : await ShowAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAddAlertAsync(string? query, string? categories, int minVotes, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostResumeAsync(CancellationToken cancellationToken) =>
+        await subscriptions.ResumeAsync(Token, cancellationToken)
+            ? Done("resumed")
+            : await ShowAsync(cancellationToken);
+
+    // minVotes arrives as text: bound to an int, "abc" would silently become 0.
+    public async Task<IActionResult> OnPostAddAlertAsync(string? query, string? categories, string? minVotes, CancellationToken cancellationToken)
     {
+        (AlertQuery, AlertCategories, AlertMinVotes) = (query, categories, minVotes);
         query = query?.Trim() ?? "";
         categories = string.Join(' ', (categories ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries));
+        var votesText = minVotes?.Trim() ?? "";
+        var votes = 0;
         if (query.Length == 0 && categories.Length == 0)
         {
             Error = "Give a search query, categories, or both.";
@@ -53,15 +82,23 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
         {
             Error = "Keep the query and the categories under 500 characters each.";
         }
-        else if (minVotes is < 0 or > 100_000)
+        else if (query.Length > 0 && SearchQuery.Parse(query).IsEmpty)
         {
-            Error = "The minimum of votes must be a whole number from 0.";
+            Error = $"The search \"{query}\" has nothing to look for: give words, a \"phrase\", or au:, ti:, cat: followed by a word.";
+        }
+        else if (new SearchFilters { Categories = categories.Split(' ', StringSplitOptions.RemoveEmptyEntries) }.Validate() is { } categoryProblem)
+        {
+            Error = categoryProblem.Replace(": nothing can match.", ".", StringComparison.Ordinal);
+        }
+        else if (votesText.Length > 0 && (!int.TryParse(votesText, NumberStyles.None, CultureInfo.InvariantCulture, out votes) || votes > 100_000))
+        {
+            Error = $"The minimum of votes must be a whole number from 0 to 100,000 (got \"{minVotes}\").";
         }
         else
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var tooMany = false;
-            await subscriptions.ChangeAsync(Token, (s, context) =>
+            var found = await subscriptions.ChangeAsync(Token, (s, context) =>
             {
                 if (context.SavedSearches.Count(a => a.SubscriptionId == s.Id) >= MaxAlerts)
                 {
@@ -75,11 +112,17 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
                     SubscriptionId = s.Id,
                     Query = query,
                     Categories = categories,
-                    MinVotes = minVotes,
+                    MinVotes = votes,
                     CreatedAt = clock.GetUtcNow().UtcDateTime,
                     CoveredUntil = today.AddDays(-1),
                 });
             }, cancellationToken);
+            if (!found)
+            {
+                // A link that does not work: the page says so (400) instead of "alert added".
+                return await ShowAsync(cancellationToken);
+            }
+
             if (!tooMany)
             {
                 return Done("alert-added");
@@ -98,7 +141,7 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
 
     public async Task<IActionResult> OnPostRemoveAlertAsync(long alertId, CancellationToken cancellationToken)
     {
-        await subscriptions.ChangeAsync(Token, (s, context) =>
+        var found = await subscriptions.ChangeAsync(Token, (s, context) =>
         {
             var alert = context.SavedSearches.FirstOrDefault(a => a.Id == alertId && a.SubscriptionId == s.Id);
             if (alert is not null)
@@ -106,7 +149,7 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
                 context.SavedSearches.Remove(alert);
             }
         }, cancellationToken);
-        return Done("alert-removed");
+        return found ? Done("alert-removed") : await ShowAsync(cancellationToken);
     }
 
     private RedirectToPageResult Done(string what) => RedirectToPage(new { token = Token, done = what });

@@ -1,3 +1,5 @@
+using DailyPapers.Infrastructure.Digests;
+using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,9 +8,10 @@ namespace DailyPapers.Pages.Subscriptions;
 /// <summary>
 /// <c>/subscriptions/unsubscribe?token=…</c>: the link in every email (a page with one button) and the target of the
 /// <c>List-Unsubscribe</c> header, which mail clients POST to (RFC 8058 one-click) without a session or antiforgery
-/// token; the signed token is the authority.
+/// token; the signed token is the authority. The POST is idempotent: leaving twice answers 200 both times.
 /// </summary>
 [IgnoreAntiforgeryToken]
+[SignedLinkPage]
 public sealed class UnsubscribeModel(Infrastructure.Digests.Subscriptions subscriptions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -18,6 +21,9 @@ public sealed class UnsubscribeModel(Infrastructure.Digests.Subscriptions subscr
 
     public bool Done { get; private set; }
 
+    /// <summary>The link was followed for an address that had already left: nothing to ask.</summary>
+    public bool AlreadyUnsubscribed { get; private set; }
+
     public string? Email { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -25,6 +31,7 @@ public sealed class UnsubscribeModel(Infrastructure.Digests.Subscriptions subscr
         var found = await subscriptions.ManageAsync(Token, cancellationToken);
         Valid = found is not null;
         Email = found?.Subscription.Email;
+        AlreadyUnsubscribed = found?.Subscription.Status == SubscriptionStatus.Unsubscribed;
         if (!Valid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
