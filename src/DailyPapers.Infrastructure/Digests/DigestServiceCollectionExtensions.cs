@@ -19,10 +19,9 @@ public static class DigestServiceCollectionExtensions
             .Validate(o => o.PapersPerDigest is > 0 and <= 100 && o.BatchSize > 0 && o.ClaimLease > TimeSpan.Zero && o.RetryDelay > TimeSpan.Zero,
                 "Digests:PapersPerDigest (1–100), BatchSize, ClaimLease and RetryDelay must be positive.")
             .ValidateOnStart();
-        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section))
-            .Validate(o => o.Port is >= 0 and <= 65535, "Smtp:Port must be a TCP port.")
-            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Smtp:From must be an address such as \"DailyPapers <digest@example.org>\".")
-            .ValidateOnStart();
+        // Bound by the options themselves, so that an unreadable value (Security=ssl) is reported like a wrong one.
+        services.AddOptions<SmtpOptions>().Configure(o => o.BindFrom(configuration.GetSection(SmtpOptions.Section))).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         // Digests rank by trending; the web host validates these settings, the CLI reads them the same way.
         services.AddOptions<Core.Ranking.TrendingOptions>().Bind(configuration.GetSection(Core.Ranking.TrendingOptions.Section));

@@ -36,7 +36,10 @@ public sealed class OutboxSender(
     /// <summary>This sender's name on its claims: unique per instance, readable in the table (host and process).</summary>
     private readonly string _me = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    /// <summary>Sends due messages until none are left or a temporary failure says to wait (then they are retried later).</summary>
+    /// <summary>
+    /// Sends due messages until none are left or a failure of the server or connection says to wait (then they are
+    /// retried later). A message the server puts off on its own (a 4xx for its recipient) waits alone.
+    /// </summary>
     public async Task<SendReport> SendDueAsync(IMailTransport transport, CancellationToken cancellationToken)
     {
         int sent = 0, retrying = 0, failed = 0;
@@ -44,9 +47,12 @@ public sealed class OutboxSender(
         // than the mark itself.
         await using var connection = await ReadConnection.OpenAsync(store, cancellationToken);
         var templates = new Dictionary<(OutboxKind, string, string), DigestTemplate?>();
+        // A run sends what was due when it began: a message it deferred comes back at its retry time, not as the
+        // next batch of this same run.
+        var started = clock.GetUtcNow().UtcDateTime;
         while (true)
         {
-            var batch = await ClaimAsync(connection, cancellationToken);
+            var batch = await ClaimAsync(connection, started, cancellationToken);
             if (batch.Count == 0)
             {
                 return new SendReport(sent, retrying, failed);
@@ -110,30 +116,51 @@ public sealed class OutboxSender(
                         await SetFailuresAsync(subscription.Id, failures, result.Error, failures >= options.Value.HardFailuresToPause, cancellationToken);
                         subscription.HardFailures = failures;
                         break;
+                    case SendStatus.Deferred:
+                        // Only this recipient or message was put off (greylisting, a full mailbox); the server is
+                        // ready for the next one, so only this row waits.
+                        await RetryLaterAsync(connection, row, result.Error, cancellationToken);
+                        retrying++;
+                        logger.LogInformation("Message {Row} deferred by the server, retried later: {Error}", row.Id, result.Error);
+                        break;
                     default:
                         // The server is down or busy: this and the rest of the batch wait; nothing is lost.
                         await RetryLaterAsync(connection, row, result.Error, cancellationToken);
                         await ReleaseAsync(connection, cancellationToken);
-                        logger.LogWarning("Mail delivery paused: {Error}; {Count} messages wait for a retry", result.Error, batch.Count - i);
+                        logger.LogWarning(
+                            "Mail delivery paused: {Error}; this message and the {Count} after it in this batch wait for the next run", result.Error, batch.Count - i - 1);
                         return new SendReport(sent, retrying + 1, failed);
                 }
             }
         }
     }
 
-    private async Task<IReadOnlyList<ClaimedRow>> ClaimAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Messages of one period not sent yet (nor refused): those waiting for their retry time, and any a sender holds
+    /// right now. What a run reports as waiting, whichever run deferred them.
+    /// </summary>
+    public async Task<int> WaitingAsync(OutboxKind kind, string periodKey, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        return await context.Outbox.CountAsync(
+            o => o.Kind == kind && o.PeriodKey == periodKey && (o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending),
+            cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ClaimedRow>> ClaimAsync(DbConnection connection, DateTime dueBy, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lockClause = store.Provider == StoreProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
         await using var command = connection.CreateCommand();
         command.CommandText =
             "UPDATE outbox SET status = @sending, claimed_by = @me, claimed_until = @until " +
-            "WHERE id IN (SELECT id FROM outbox WHERE (status = @pending AND next_attempt_at <= @now) " +
+            "WHERE id IN (SELECT id FROM outbox WHERE (status = @pending AND next_attempt_at <= @due) " +
             $"OR (status = @sending AND claimed_until < @now) ORDER BY id LIMIT @take{lockClause}) " +
             "RETURNING id, subscription_id, kind, period_key, payload, attempts";
         command.AddParameter("@sending", (int)OutboxStatus.Sending);
         command.AddParameter("@pending", (int)OutboxStatus.Pending);
         command.AddParameter("@me", _me);
+        command.AddParameter("@due", dueBy);
         command.AddParameter("@now", now);
         command.AddParameter("@until", now + options.Value.ClaimLease);
         command.AddParameter("@take", options.Value.BatchSize);

@@ -5,8 +5,17 @@ public enum SendStatus
 {
     Sent,
 
-    /// <summary>Not the recipient's fault (relay down, busy, misconfigured): keep the message and retry later.</summary>
+    /// <summary>
+    /// Not the recipient's fault (relay down, busy, misconfigured, connection lost): keep the message and retry later;
+    /// the next messages would fare no better, so the sender stops for now.
+    /// </summary>
     Transient,
+
+    /// <summary>
+    /// The relay refused this one message for now (a 4xx reply to RCPT TO or to its data) and the connection is still
+    /// usable: retry this message later and go on with the next.
+    /// </summary>
+    Deferred,
 
     /// <summary>The relay refused this recipient or message for good (5xx): retrying will not help.</summary>
     Permanent,
@@ -21,6 +30,8 @@ public sealed record SendResult(SendStatus Status, string? Error)
     public static SendResult Sent { get; } = new(SendStatus.Sent, null);
 
     public static SendResult Transient(string error) => new(SendStatus.Transient, Shorten(error));
+
+    public static SendResult Deferred(string error) => new(SendStatus.Deferred, Shorten(error));
 
     public static SendResult Permanent(string error) => new(SendStatus.Permanent, Shorten(error));
 

@@ -14,11 +14,13 @@ namespace DailyPapers.Infrastructure.Mail;
 /// next call. Not thread-safe: each sender loop owns one transport.
 /// </summary>
 /// <remarks>
-/// Failures are classified for the sender's retry logic. Transient (retry later): cannot connect, connection
-/// lost, timeout, TLS failure, authentication refused, any 4xx reply, and 5xx replies that are not about the
-/// recipient (to MAIL FROM, or outside a transaction), because the operator must fix those and no recipient
-/// should be marked failed for them. Permanent: a 5xx reply to RCPT TO or to the message (DATA), and messages
-/// MailKit cannot send at all (no recipients, an address the relay cannot take).
+/// Failures are classified for the sender's retry logic. Deferred (retry this message later, go on with the
+/// next): a 4xx reply to RCPT TO or to the message (DATA) while the connection stays open, such as greylisting
+/// or a full mailbox. Transient (retry later, stop for now): cannot connect, connection lost, timeout, TLS
+/// failure, authentication refused, 421 (service closing), any other 4xx reply (to MAIL FROM, say), and 5xx
+/// replies that are not about the recipient (to MAIL FROM, or outside a transaction), because the operator must
+/// fix those and no recipient should be marked failed for them. Permanent: a 5xx reply to RCPT TO or to the
+/// message, and messages MailKit cannot send at all (no recipients, an address the relay cannot take).
 /// </remarks>
 public sealed class SmtpMailTransport : IMailTransport
 {
@@ -81,6 +83,12 @@ public sealed class SmtpMailTransport : IMailTransport
             catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
             {
                 var result = Classify(ex);
+                if (result.Status == SendStatus.Deferred && !client.IsConnected)
+                {
+                    // The refusal came with a hang-up: that is the connection's problem, not this message's.
+                    result = SendResult.Transient($"connection to {Description} closed after: {result.Error}");
+                }
+
                 if (result.Status == SendStatus.Transient || !client.IsConnected)
                 {
                     Disconnect();
@@ -212,6 +220,12 @@ public sealed class SmtpMailTransport : IMailTransport
                 if (command.Mailbox is { } mailbox && command.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
                 {
                     reply += $" (RCPT TO {mailbox.Address})";
+                }
+
+                if (code is >= 400 and < 500 && code != 421
+                    && command.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+                {
+                    return SendResult.Deferred(reply);
                 }
 
                 if (code is < 500 or >= 600)

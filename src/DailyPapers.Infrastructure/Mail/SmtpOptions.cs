@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Mail;
+using Microsoft.Extensions.Configuration;
 using MimeKit;
 
 namespace DailyPapers.Infrastructure.Mail;
@@ -22,6 +25,9 @@ public enum SmtpSecurity
 public sealed class SmtpOptions
 {
     public const string Section = "Smtp";
+
+    /// <summary>Values <see cref="BindFrom"/> could not read, one sentence each, reported by <see cref="Validate"/>.</summary>
+    private readonly List<string> _unreadable = [];
 
     public string? Host { get; set; }
 
@@ -53,10 +59,33 @@ public sealed class SmtpOptions
 
     public MailboxAddress FromAddress => MailboxAddress.Parse(From);
 
+    /// <summary>
+    /// Binds the <c>Smtp</c> section. The configuration binder throws on a value it cannot convert
+    /// (<c>Security=ssl</c>, <c>Port=abc</c>), from deep inside the first use of the options and with a stack trace;
+    /// here such a value is left at its default and <see cref="Validate"/> names it, with the values allowed.
+    /// </summary>
+    public void BindFrom(IConfiguration section)
+    {
+        var readable = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))
+        {
+            if (Unreadable(key, value) is { } problem)
+            {
+                _unreadable.Add(problem);
+            }
+            else
+            {
+                readable[key] = value;
+            }
+        }
+
+        new ConfigurationBuilder().AddInMemoryCollection(readable).Build().Bind(this);
+    }
+
     /// <summary>What is wrong with these options, one sentence per problem; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<string>(_unreadable);
         if (Port is < 0 or > 65535)
         {
             problems.Add($"Smtp:Port is {Port}; expected 1-65535, or 0 for the usual port of Smtp:Security.");
@@ -67,9 +96,9 @@ public sealed class SmtpOptions
             problems.Add($"Smtp:Security is {Security}; expected none, starttls or tls.");
         }
 
-        if (!MailboxAddress.TryParse(From, out _))
+        if (!IsMailbox(From))
         {
-            problems.Add($"Smtp:From \"{From}\" is not a mail address such as \"DailyPapers <digest@example.org>\".");
+            problems.Add($"Smtp:From is \"{From}\"; expected a mail address such as digest@example.org, optionally with a name: DailyPapers <digest@example.org>.");
         }
 
         if (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue)
@@ -83,5 +112,31 @@ public sealed class SmtpOptions
         }
 
         return problems;
+    }
+
+    /// <summary>One mailbox with a local part and a domain; MimeKit alone also takes a bare word such as "digest".</summary>
+    private static bool IsMailbox(string? from) =>
+        MailboxAddress.TryParse(from, out var mailbox)
+        && !string.IsNullOrEmpty(mailbox.LocalPart) && !string.IsNullOrEmpty(mailbox.Domain)
+        && MailAddress.TryCreate(mailbox.Address, out _);
+
+    private static string? Unreadable(string key, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = value.Trim();
+        return key.ToUpperInvariant() switch
+        {
+            "PORT" when !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) =>
+                $"Smtp:Port is \"{value}\"; expected 1-65535, or 0 for the usual port of Smtp:Security.",
+            "SECURITY" when !Enum.GetNames<SmtpSecurity>().Contains(text, StringComparer.OrdinalIgnoreCase) =>
+                $"Smtp:Security is \"{value}\"; expected none, starttls or tls.",
+            "TIMEOUT" when !TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out _) =>
+                $"Smtp:Timeout is \"{value}\"; expected a positive duration such as 00:00:30.",
+            _ => null,
+        };
     }
 }

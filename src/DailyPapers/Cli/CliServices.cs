@@ -5,6 +5,7 @@ using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DailyPapers.Cli;
 
@@ -33,5 +34,23 @@ internal static class CliServices
             .AddDigests(configuration, dataDirectory)
             .BuildServiceProvider();
         return services;
+    }
+
+    /// <summary>
+    /// What is wrong with one section of the settings (one line per bad key, naming it), read before a verb does
+    /// anything with it; empty when it is usable.
+    /// </summary>
+    public static IReadOnlyList<string> SettingsProblems<T>(IServiceProvider services)
+        where T : class
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<T>>().Value;
+            return [];
+        }
+        catch (OptionsValidationException ex)
+        {
+            return [.. ex.Failures];
+        }
     }
 }

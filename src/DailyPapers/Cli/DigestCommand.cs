@@ -4,6 +4,7 @@ using DailyPapers.Core.Listings;
 using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Infrastructure.Mail;
 using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -17,6 +18,9 @@ namespace DailyPapers.Cli;
 /// </summary>
 internal static class DigestCommand
 {
+    /// <summary>Bad arguments or settings, as for the other verbs (harvest, bench).</summary>
+    private const int BadUsage = 2;
+
     public static Command Build()
     {
         var digest = new Command("digest", "Preview or send the email digests.");
@@ -37,21 +41,40 @@ internal static class DigestCommand
     private static async Task<int> PreviewAsync(string kind, string? date, string email, bool html, string? dataOption, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
-        await using var services = await CliServices.StartAsync(dataOption, cancellationToken);
+        if (!await ArgumentsValidAsync(kind, date))
+        {
+            return BadUsage;
+        }
+
+        await using var services = CliServices.Create(dataOption);
+        if (!await SettingsValidAsync(services))
+        {
+            return BadUsage;
+        }
+
+        await services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
         if (await PeriodAsync(services, kind, date, cancellationToken) is not { } period)
         {
-            console.WriteLine($"error: --kind must be daily or weekly, and --date a day such as 2025-06-10 (got \"{date}\"), or the store has no listings yet.");
+            console.WriteLine("error: the store has no listings yet; import or harvest papers first.");
             return 1;
         }
 
-        var message = await services.GetRequiredService<DigestPreview>().ComposeAsync(period.Kind, period.Period, email, cancellationToken);
-        if (message is null)
+        var preview = await services.GetRequiredService<DigestPreview>().ComposeAsync(period.Kind, period.Period, email, cancellationToken);
+        if (preview is null)
         {
             console.WriteLine($"Nothing was listed for {period.Period.Key}: no digest would be sent.");
             return 0;
         }
 
+        if (!preview.IsSubscriber)
+        {
+            // On stderr, so that the preview itself can still be piped; it is still worth seeing before anyone subscribes.
+            await Console.Error.WriteLineAsync(
+                $"note: {email} has no subscription here, so the manage and unsubscribe links in this preview are examples that lead nowhere.");
+        }
+
         // Plain output: a preview is meant to be read or piped, without console markup.
+        var message = preview.Email;
         Console.Out.WriteLine(html ? message.Html : $"Subject: {message.Subject}\n\n{message.Text}");
         return 0;
     }
@@ -59,10 +82,22 @@ internal static class DigestCommand
     private static async Task<int> SendAsync(string kind, string? date, string? dataOption, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
-        await using var services = await CliServices.StartAsync(dataOption, cancellationToken);
+        if (!await ArgumentsValidAsync(kind, date))
+        {
+            return BadUsage;
+        }
+
+        // Settings first: a bad one stops the verb before anything is planned, not halfway through sending.
+        await using var services = CliServices.Create(dataOption);
+        if (!await SettingsValidAsync(services))
+        {
+            return BadUsage;
+        }
+
+        await services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
         if (await PeriodAsync(services, kind, date, cancellationToken) is not { } period)
         {
-            console.WriteLine($"error: --kind must be daily or weekly, and --date a day such as 2025-06-10 (got \"{date}\"), or the store has no listings yet.");
+            console.WriteLine("error: the store has no listings yet; import or harvest papers first.");
             return 1;
         }
 
@@ -75,11 +110,44 @@ internal static class DigestCommand
             : $"Planned {plan.PeriodKey}: {plan.Papers} papers, {plan.Added} new messages ({(plan.Added == 0 ? "already planned for everyone" : "one per subscriber")}).");
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("digest");
+        var sender = services.GetRequiredService<OutboxSender>();
         await using var transport = MailTransportFactory.Create(
             services.GetRequiredService<IOptions<SmtpOptions>>().Value, services.GetRequiredService<MailDirectory>().DataDirectory, logger);
-        var report = await services.GetRequiredService<OutboxSender>().SendDueAsync(transport, cancellationToken);
-        console.WriteLine($"Sent {report.Sent} through {transport.Description}; {report.Failed} refused; {report.Retrying} waiting to retry.");
-        return report.Retrying > 0 ? 75 : 0; // EX_TEMPFAIL: run again later, nothing was lost
+        var report = await sender.SendDueAsync(transport, cancellationToken);
+        // Counted in the outbox, not by this run: messages an earlier run deferred, not yet due, wait too.
+        var waiting = await sender.WaitingAsync(period.Kind, plan.PeriodKey, cancellationToken);
+        console.WriteLine($"Sent {report.Sent} through {transport.Description}; {report.Failed} refused; {waiting} waiting to retry.");
+        return waiting > 0 ? 75 : 0; // EX_TEMPFAIL: run again later, nothing was lost
+    }
+
+    /// <summary>--kind and --date, checked before anything is opened; each mistake is named on stderr.</summary>
+    private static async Task<bool> ArgumentsValidAsync(string kind, string? date)
+    {
+        if (Kind(kind) is null)
+        {
+            await Console.Error.WriteLineAsync($"error: --kind must be daily or weekly (got \"{kind}\").");
+            return false;
+        }
+
+        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            await Console.Error.WriteLineAsync($"error: --date must be a day such as 2025-06-10 (got \"{date}\").");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The settings digests depend on, each problem on one line naming the setting, instead of a stack trace later.</summary>
+    private static async Task<bool> SettingsValidAsync(ServiceProvider services)
+    {
+        List<string> problems = [.. CliServices.SettingsProblems<SmtpOptions>(services), .. CliServices.SettingsProblems<DigestOptions>(services)];
+        foreach (var problem in problems)
+        {
+            await Console.Error.WriteLineAsync($"error: {problem}");
+        }
+
+        return problems.Count == 0;
     }
 
     private static async Task<(OutboxKind Kind, ListingPeriod Period)?> PeriodAsync(ServiceProvider services, string kind, string? date, CancellationToken cancellationToken)
@@ -100,11 +168,18 @@ internal static class DigestCommand
             return null;
         }
 
-        return kind.ToLowerInvariant() switch
+        return Kind(kind) switch
         {
-            "daily" => (OutboxKind.Daily, ListingPeriod.Day(day)),
-            "weekly" => (OutboxKind.Weekly, ListingPeriod.WeekOf(day)),
+            OutboxKind.Daily => (OutboxKind.Daily, ListingPeriod.Day(day)),
+            OutboxKind.Weekly => (OutboxKind.Weekly, ListingPeriod.WeekOf(day)),
             _ => null,
         };
     }
+
+    private static OutboxKind? Kind(string kind) => kind.Trim().ToLowerInvariant() switch
+    {
+        "daily" => OutboxKind.Daily,
+        "weekly" => OutboxKind.Weekly,
+        _ => null,
+    };
 }

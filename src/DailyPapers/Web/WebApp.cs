@@ -11,6 +11,7 @@ using DailyPapers.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace DailyPapers.Web;
 
@@ -91,18 +92,44 @@ public static class WebApp
 
     public static async Task<int> RunAsync(string? dataDirectory, string[] args, CancellationToken cancellationToken)
     {
-        var app = Create(dataDirectory, args);
+        WebApplication app;
+        try
+        {
+            app = Create(dataDirectory, args);
+            // Every validated section now, before the store is touched (start-up would check them only after
+            // migrating): a bad setting is one line naming it, not a stack trace.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (Exception e) when (SettingsProblems(e) is { Count: > 0 } problems)
+        {
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync($"error: {problem}");
+            }
+
+            return 2;
+        }
+
         await app.Services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
 
+    /// <summary>The failures of settings validation (one exception, or one per section at start-up); empty for any other error.</summary>
+    private static List<string> SettingsProblems(Exception e) => e switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException all when all.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)],
+        _ => [],
+    };
+
     /// <summary>Mail is set up but links in it would lead to localhost: every reader's links would be dead.</summary>
     private static void WarnIfEmailLinksPointHere(WebApplication app)
     {
-        var site = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DigestOptions>>().Value.SiteUrl;
-        var smtp = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.Mail.SmtpOptions>>().Value;
+        var site = app.Services.GetRequiredService<IOptions<DigestOptions>>().Value.SiteUrl;
+        var smtp = app.Services.GetRequiredService<IOptions<Infrastructure.Mail.SmtpOptions>>().Value;
         if (smtp.IsConfigured && Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.IsLoopback)
         {
             app.Logger.LogWarning("Smtp:Host is set but Digests:SiteUrl is {SiteUrl}: links in emails will point at this machine. Set Digests:SiteUrl to the site's public address.", site);

@@ -109,6 +109,108 @@ public sealed class DigestCommandTests
         Assert.Equal(subscribers, await context.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent));
     }
 
+    [Fact]
+    public async Task Digest_send_counts_every_message_still_waiting_and_exits_75_while_any_is_left()
+    {
+        await using var store = await StoreWithPapersAsync();
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        var settings = new Dictionary<string, string?>(store.Settings);
+        foreach (var (key, value) in DigestSite.Settings(smtp))
+        {
+            settings[key] = value;
+        }
+
+        settings["Digests:RetryDelay"] = "00:10:00";
+        var csv = Path.Combine(store.DataDirectory, "subs.csv");
+        await File.WriteAllTextAsync(csv, "email\n" + string.Join('\n', Enumerable.Range(1, 11).Select(i => $"reader{i}@example.test")));
+        await CliProcess.RunAsync(settings, "subscribers", "import", csv);
+        foreach (var i in new[] { 2, 5, 9 })
+        {
+            smtp.RejectRecipient($"reader{i}@example.test", 451, "4.7.1 Greylisted, try again later");
+        }
+
+        var (firstExit, first) = await CliProcess.RunAsync(settings, "digest", "send", "--kind", "daily", "--date", "2025-06-10");
+        // Nothing is due now (the three wait ten minutes), yet they are still waiting.
+        var (againExit, again) = await CliProcess.RunAsync(settings, "digest", "send", "--kind", "daily", "--date", "2025-06-10");
+
+        Assert.Equal(75, firstExit);
+        Assert.Contains("Sent 8 through", first, StringComparison.Ordinal);
+        Assert.Contains("3 waiting to retry.", first, StringComparison.Ordinal);
+        Assert.Equal(8, smtp.Messages.Count);
+        Assert.Equal(75, againExit);
+        Assert.Contains("Sent 0 through", again, StringComparison.Ordinal);
+        Assert.Contains("3 waiting to retry.", again, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Smtp:Port", "99999", "error: Smtp:Port is 99999; expected 1-65535")]
+    [InlineData("Smtp:Security", "ssl", "error: Smtp:Security is \"ssl\"; expected none, starttls or tls.")]
+    [InlineData("Smtp:From", "not-an-address", "error: Smtp:From is \"not-an-address\"; expected a mail address")]
+    public async Task Digest_send_with_a_bad_smtp_setting_names_it_plans_nothing_and_exits_2(string key, string value, string expected)
+    {
+        await using var store = await StoreWithPapersAsync();
+        var csv = Path.Combine(store.DataDirectory, "subs.csv");
+        await File.WriteAllTextAsync(csv, "email\nada@example.test\n");
+        await CliProcess.RunAsync(store.Settings, "subscribers", "import", csv);
+        var settings = new Dictionary<string, string?>(store.Settings) { ["Smtp:Host"] = "127.0.0.1", [key] = value };
+
+        var (exitCode, output, error) = await CliProcess.RunApartAsync(settings, "digest", "send", "--kind", "daily", "--date", "2025-06-10");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("Planned", output, StringComparison.Ordinal);
+        await using var context = store.Factory.CreateContext();
+        Assert.Equal(0, await context.Outbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task Serving_with_a_bad_smtp_setting_names_it_and_exits_2_without_a_stack_trace()
+    {
+        await using var store = await StoreWithPapersAsync();
+        var settings = new Dictionary<string, string?>(store.Settings) { ["Smtp:Host"] = "127.0.0.1", ["Smtp:Security"] = "ssl" };
+
+        var (exitCode, output, error) = await CliProcess.RunApartAsync(settings, "serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("error: Smtp:Security is \"ssl\"; expected none, starttls or tls.", error.Trim());
+        Assert.DoesNotContain(" at ", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Digest_send_with_an_unknown_kind_says_kind_must_be_daily_or_weekly()
+    {
+        await using var store = await StoreWithPapersAsync();
+
+        var (exitCode, output, error) = await CliProcess.RunApartAsync(store.Settings, "digest", "send", "--kind", "monthly");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("error: --kind must be daily or weekly (got \"monthly\").", error.Trim());
+        Assert.DoesNotContain("--date", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Digest_preview_for_an_address_without_a_subscription_says_on_stderr_that_its_links_are_examples()
+    {
+        await using var store = await StoreWithPapersAsync();
+        var csv = Path.Combine(store.DataDirectory, "subs.csv");
+        await File.WriteAllTextAsync(csv, "email\nada@example.test\n");
+        await CliProcess.RunAsync(store.Settings, "subscribers", "import", csv);
+
+        var (strangerExit, stranger, strangerNote) = await CliProcess.RunApartAsync(
+            store.Settings, "digest", "preview", "--date", "2025-06-10", "--email", "stranger@example.test");
+        var (subscriberExit, subscriber, subscriberNote) = await CliProcess.RunApartAsync(
+            store.Settings, "digest", "preview", "--date", "2025-06-10", "--email", "ada@example.test");
+
+        Assert.Equal(0, strangerExit);
+        Assert.Contains("Paper number 1", stranger, StringComparison.Ordinal);
+        Assert.Contains("stranger@example.test has no subscription here", strangerNote, StringComparison.Ordinal);
+        Assert.Contains("links in this preview are examples", strangerNote, StringComparison.Ordinal);
+        Assert.Equal(0, subscriberExit);
+        Assert.Contains("Paper number 1", subscriber, StringComparison.Ordinal);
+        Assert.DoesNotContain("no subscription", subscriberNote, StringComparison.Ordinal);
+    }
+
     private static async Task<TestStore> StoreWithPapersAsync()
     {
         var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

@@ -113,6 +113,52 @@ public sealed partial class DigestDeliveryTests
         Assert.All(await context.Outbox.ToListAsync(), row => Assert.Equal(OutboxStatus.Sent, row.Status));
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task A_451_for_some_recipients_defers_only_them_and_the_rest_of_the_batch_goes_out(StoreProvider provider)
+    {
+        await using var site = await DigestSite.StartAsync(provider);
+        await site.SubscribeConfirmedAsync(11);
+        string[] greylisted = ["reader2@example.test", "reader5@example.test", "reader9@example.test"];
+        foreach (var address in greylisted)
+        {
+            site.Smtp.RejectRecipient(address, 451, "4.7.1 Greylisted, try again later");
+        }
+
+        await site.Service<DigestPlanner>().PlanDailyAsync(DigestSite.Day, CancellationToken.None);
+        var first = await site.SendAsync();
+        var afterFirst = site.Smtp.Messages.Select(m => m.Recipients.Single()).ToList();
+        var sessions = site.Smtp.SessionCount;
+        List<OutboxEntity> waiting;
+        await using (var context = site.Store.Factory.CreateContext())
+        {
+            waiting = await context.Outbox.Where(o => o.Status != OutboxStatus.Sent).ToListAsync();
+        }
+
+        foreach (var address in greylisted)
+        {
+            site.Smtp.AcceptRecipient(address);
+        }
+
+        await Task.Delay(300); // their retry time (Digests:RetryDelay, 50 ms here)
+        var second = await site.SendAsync();
+
+        Assert.Equal((8, 3, 0), (first.Sent, first.Retrying, first.Failed));
+        Assert.Equal(8, afterFirst.Distinct().Count());
+        Assert.DoesNotContain(afterFirst, greylisted.Contains);
+        Assert.Equal(1, sessions);
+        Assert.Equal(3, waiting.Count);
+        Assert.All(waiting, row =>
+        {
+            Assert.Equal((OutboxStatus.Pending, 1), (row.Status, row.Attempts));
+            Assert.Contains("451 4.7.1 Greylisted", row.LastError, StringComparison.Ordinal);
+        });
+        Assert.Equal((3, 0), (second.Sent, second.Retrying));
+        Assert.Equal(11, site.Smtp.Messages.Select(m => m.Recipients.Single()).Distinct().Count());
+        await using var check = site.Store.Factory.CreateContext();
+        Assert.Equal(11, await check.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent));
+    }
+
     [Fact]
     public async Task Repeated_hard_bounces_pause_a_subscription_and_leave_the_others_alone()
     {

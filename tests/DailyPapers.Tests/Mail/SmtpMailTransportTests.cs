@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using DailyPapers.Infrastructure.Mail;
 using DailyPapers.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
@@ -70,17 +71,43 @@ public sealed class SmtpMailTransportTests
     [InlineData("MAIL", 421)]
     [InlineData("MAIL", 451)]
     [InlineData("MAIL", 452)]
-    [InlineData("RCPT", 450)]
-    [InlineData("RCPT", 451)]
-    [InlineData("RCPT", 452)]
-    [InlineData("DATA", 451)]
-    [InlineData("DATA", 452)]
-    public async Task A_4xx_reply_is_transient(string stage, int code)
+    [InlineData("RCPT", 421)]
+    public async Task A_4xx_reply_to_the_sender_or_a_421_is_transient(string stage, int code)
     {
         var result = await SendWithReplyAsync(stage, code, "4.0.0 Come back later");
 
         Assert.Equal(SendStatus.Transient, result.Status);
         Assert.Contains($"{code} 4.0.0 Come back later", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RCPT", 450)]
+    [InlineData("RCPT", 451)]
+    [InlineData("RCPT", 452)]
+    [InlineData("DATA", 451)]
+    [InlineData("DATA", 452)]
+    public async Task A_4xx_reply_to_one_recipient_or_message_defers_only_it_and_the_next_goes_over_the_same_connection(string stage, int code)
+    {
+        await using var server = await TestSmtpServer.StartNewAsync();
+        await using var transport = Transport(server);
+        if (stage == "RCPT")
+        {
+            server.RejectRecipient("ada@example.org", code, "4.0.0 Come back later");
+        }
+        else
+        {
+            server.ReplyToData(code, "4.0.0 Come back later");
+        }
+
+        var deferred = await transport.SendAsync(Message("ada@example.org"), CancellationToken.None);
+        server.ReplyToData(null);
+        var next = await transport.SendAsync(Message("alan@example.org"), CancellationToken.None);
+
+        Assert.Equal(SendStatus.Deferred, deferred.Status);
+        Assert.Contains($"{code} 4.0.0 Come back later", deferred.Error, StringComparison.Ordinal);
+        Assert.Equal(SendResult.Sent, next);
+        Assert.Equal(["alan@example.org"], (await server.WaitForMessagesAsync(1, Patience)).SelectMany(m => m.Recipients));
+        Assert.Equal(1, server.SessionCount);
     }
 
     [Theory]
@@ -251,6 +278,47 @@ public sealed class SmtpMailTransportTests
         Assert.Contains(problems, p => p.StartsWith("Smtp:Port", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Smtp:From", StringComparison.Ordinal));
         Assert.Empty(new SmtpOptions { Host = "mail.example.org" }.Validate());
+    }
+
+    [Theory]
+    [InlineData("Port", "99999", "Smtp:Port is 99999; expected 1-65535, or 0 for the usual port of Smtp:Security.")]
+    [InlineData("Port", "abc", "Smtp:Port is \"abc\"; expected 1-65535, or 0 for the usual port of Smtp:Security.")]
+    [InlineData("Security", "ssl", "Smtp:Security is \"ssl\"; expected none, starttls or tls.")]
+    [InlineData("Security", "1", "Smtp:Security is \"1\"; expected none, starttls or tls.")]
+    [InlineData("From", "not-an-address", "Smtp:From is \"not-an-address\"; expected a mail address such as digest@example.org, optionally with a name: DailyPapers <digest@example.org>.")]
+    public void A_bad_setting_read_from_configuration_is_named_with_the_values_allowed(string key, string value, string problem)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "mail.example.org",
+            [$"Smtp:{key}"] = value,
+        }).Build();
+        var options = new SmtpOptions();
+
+        options.BindFrom(configuration.GetSection(SmtpOptions.Section));
+
+        Assert.Equal([problem], options.Validate());
+    }
+
+    [Theory]
+    [InlineData("digest@example.org")]
+    [InlineData("DailyPapers <digest@localhost>")]
+    [InlineData("\"Daily Papers\" <digest@example.org>")]
+    public void A_sender_with_or_without_a_name_is_accepted(string from)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "mail.example.org",
+            ["Smtp:Port"] = "2525",
+            ["Smtp:Security"] = "tls",
+            ["Smtp:From"] = from,
+        }).Build();
+        var options = new SmtpOptions();
+
+        options.BindFrom(configuration.GetSection(SmtpOptions.Section));
+
+        Assert.Empty(options.Validate());
+        Assert.Equal((2525, SmtpSecurity.Tls, from), (options.Port, options.Security, options.From));
     }
 
     [Fact]

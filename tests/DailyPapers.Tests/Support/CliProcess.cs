@@ -63,6 +63,17 @@ public static class CliProcess
         return await CollectAsync(process);
     }
 
+    /// <summary>Like <see cref="RunAsync"/>, with standard output and standard error apart.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunApartAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
+    {
+        using var process = Start(settings, false, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
     private static async Task<(int ExitCode, string Output)> CollectAsync(Process process)
     {
         var stdout = process.StandardOutput.ReadToEndAsync();
