@@ -35,6 +35,18 @@ public sealed class DigestPlanner(
     public Task<PlanReport> PlanWeeklyAsync(ListingPeriod week, CancellationToken cancellationToken) =>
         PlanAsync(OutboxKind.Weekly, WeeklyKey(week), week, WeeklyDue(week), cancellationToken);
 
+    /// <summary>
+    /// An operator's <c>digest send --date D</c>: the daily digest of a day for every confirmed subscriber who wants it,
+    /// however recently confirmed (an operator who moved a list in with <c>subscribers import</c> and sends a day by hand
+    /// means those readers). Rows already planned are kept, so no one gets it twice.
+    /// </summary>
+    public Task<PlanReport> PlanDailyByHandAsync(DateOnly day, CancellationToken cancellationToken) =>
+        PlanAsync(OutboxKind.Daily, DailyKey(day), ListingPeriod.Day(day), due: null, cancellationToken);
+
+    /// <summary>The weekly counterpart of <see cref="PlanDailyByHandAsync"/>.</summary>
+    public Task<PlanReport> PlanWeeklyByHandAsync(ListingPeriod week, CancellationToken cancellationToken) =>
+        PlanAsync(OutboxKind.Weekly, WeeklyKey(week), week, due: null, cancellationToken);
+
     /// <summary>When the daily digest of a listing day falls due (UTC): subscribers confirmed after it do not get it.</summary>
     public DateTime DailyDue(DateOnly day) =>
         DigestSchedule.DailySendTime(day, options.Value.SendAt, Zone).UtcDateTime;
@@ -60,7 +72,7 @@ public sealed class DigestPlanner(
         return top;
     }
 
-    private async Task<PlanReport> PlanAsync(OutboxKind kind, string key, ListingPeriod period, DateTime due, CancellationToken cancellationToken)
+    private async Task<PlanReport> PlanAsync(OutboxKind kind, string key, ListingPeriod period, DateTime? due, CancellationToken cancellationToken)
     {
         var ids = await TopPapersAsync(period, cancellationToken);
         if (ids.Count == 0)
@@ -76,14 +88,18 @@ public sealed class DigestPlanner(
             "INSERT INTO outbox (subscription_id, kind, period_key, payload, status, attempts, next_attempt_at, created_at) " +
             $"SELECT id, @kind, @key, @payload, 0, 0, @now, @now FROM subscriptions WHERE status = @confirmed AND {wants} " +
             // A confirmed row without a time predates the column being kept: confirmed long ago.
-            "AND (confirmed_at IS NULL OR confirmed_at <= @due) " +
+            (due is null ? "" : "AND (confirmed_at IS NULL OR confirmed_at <= @due) ") +
             "ON CONFLICT (subscription_id, kind, period_key) DO NOTHING";
         command.AddParameter("@kind", (int)kind);
         command.AddParameter("@key", key);
         command.AddParameter("@payload", JsonSerializer.Serialize(ids));
         command.AddParameter("@now", now);
         command.AddParameter("@confirmed", (int)SubscriptionStatus.Confirmed);
-        command.AddParameter("@due", due);
+        if (due is { } dueAt)
+        {
+            command.AddParameter("@due", dueAt);
+        }
+
         var added = await command.ExecuteNonQueryAsync(cancellationToken);
         return new PlanReport(key, ids.Count, added);
     }

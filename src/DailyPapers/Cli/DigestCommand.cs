@@ -103,8 +103,8 @@ internal static class DigestCommand
 
         var planner = services.GetRequiredService<DigestPlanner>();
         var plan = period.Kind == OutboxKind.Daily
-            ? await planner.PlanDailyAsync(period.Period.Start, cancellationToken)
-            : await planner.PlanWeeklyAsync(period.Period, cancellationToken);
+            ? await planner.PlanDailyByHandAsync(period.Period.Start, cancellationToken)
+            : await planner.PlanWeeklyByHandAsync(period.Period, cancellationToken);
         console.WriteLine(plan.Papers == 0
             ? $"Nothing was listed for {plan.PeriodKey}: no digest to send."
             : $"Planned {plan.PeriodKey}: {plan.Papers} papers, {plan.Added} new messages ({(plan.Added == 0 ? "already planned for everyone" : "one per subscriber")}).");
