@@ -26,6 +26,9 @@ public static class DigestComposer
     /// <inheritdoc cref="ConfirmationEmail.Compose"/>
     public static ComposedEmail Confirmation(string email, Uri confirm, Uri site) => ConfirmationEmail.Compose(email, confirm, site);
 
+    /// <summary>For a subscribe request to an address already subscribed: nothing changed, here are the preferences.</summary>
+    public static ComposedEmail AlreadySubscribed(string email, Uri manage, Uri site) => AlreadySubscribedEmail.Compose(email, manage, site);
+
     /// <summary>"{heading} — {first title}", one line of at most <see cref="MaxSubjectLength"/> characters.</summary>
     private static string Subject(string heading, string firstTitle)
     {

@@ -55,6 +55,9 @@ public sealed class DigestMessages(
         return MailMessages.Build(DigestComposer.Confirmation(subscription.Email, confirm, Site), From, To(subscription), MessageId(outboxId), unsubscribe: null);
     }
 
+    public MimeMessage AlreadySubscribed(SubscriptionEntity subscription, long outboxId) =>
+        MailMessages.Build(DigestComposer.AlreadySubscribed(subscription.Email, Links(subscription).Manage, Site), From, To(subscription), MessageId(outboxId), unsubscribe: null);
+
     /// <summary>The alert's search as the reader wrote it (query and categories), from the row's "{alert id}:{day}" key.</summary>
     private async Task<string?> AlertQueryAsync(string periodKey, CancellationToken cancellationToken)
     {

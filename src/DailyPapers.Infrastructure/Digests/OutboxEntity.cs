@@ -6,6 +6,9 @@ public enum OutboxKind
     Daily = 1,
     Weekly = 2,
     Alert = 3,
+
+    /// <summary>A subscribe request for an address already subscribed, answered by email rather than on the page.</summary>
+    AlreadySubscribed = 4,
 }
 
 public enum OutboxStatus

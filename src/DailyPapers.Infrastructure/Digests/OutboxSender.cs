@@ -73,16 +73,20 @@ public sealed class OutboxSender(
                 }
 
                 var key = (row.Kind, row.PeriodKey, row.Payload);
-                if (row.Kind != OutboxKind.Confirmation && !templates.ContainsKey(key))
+                var notice = row.Kind is OutboxKind.Confirmation or OutboxKind.AlreadySubscribed;
+                if (!notice && !templates.ContainsKey(key))
                 {
                     // Composed once per period and sender run; only the links differ between subscribers.
                     var content = await messages.ContentAsync(row.Kind, row.PeriodKey, JsonSerializer.Deserialize<List<string>>(row.Payload) ?? [], cancellationToken);
                     templates[key] = content is null ? null : DigestComposer.Prepare(content);
                 }
 
-                var message = row.Kind == OutboxKind.Confirmation
-                    ? messages.Confirmation(subscription!, row.Id)
-                    : templates[key] is { } template ? messages.Digest(template, subscription!, row.Id) : null;
+                var message = row.Kind switch
+                {
+                    OutboxKind.Confirmation => messages.Confirmation(subscription!, row.Id),
+                    OutboxKind.AlreadySubscribed => messages.AlreadySubscribed(subscription!, row.Id),
+                    _ => templates[key] is { } template ? messages.Digest(template, subscription!, row.Id) : null,
+                };
                 if (message is null)
                 {
                     await FinishAsync(connection, row, OutboxStatus.Failed, "nothing left to send (papers hidden or withdrawn)", cancellationToken);

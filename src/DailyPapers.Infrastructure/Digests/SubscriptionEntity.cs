@@ -36,7 +36,7 @@ public sealed class SubscriptionEntity
     /// <summary>Part of every link's signed token: changing it voids old links (not done yet, but possible).</summary>
     public string TokenSecret { get; set; } = "";
 
-    /// <summary>Counts confirmation emails sent, so each request for one gets its own outbox row.</summary>
+    /// <summary>Counts confirmation (and already-subscribed) emails sent, so each request gets its own outbox row.</summary>
     public int ConfirmationsSent { get; set; }
 
     public DateTime? ConfirmationSentAt { get; set; }

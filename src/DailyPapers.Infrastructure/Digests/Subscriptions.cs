@@ -58,24 +58,26 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
             context.Subscriptions.Add(subscription);
             await context.SaveChangesAsync(cancellationToken);
         }
-        else if (subscription.Status == SubscriptionStatus.Confirmed
-            || (subscription.Status == SubscriptionStatus.Pending && now - subscription.ConfirmationSentAt < ConfirmationResendInterval))
+        else if (now - subscription.ConfirmationSentAt < ConfirmationResendInterval
+            && subscription.Status is SubscriptionStatus.Pending or SubscriptionStatus.Confirmed)
         {
-            // Nothing to do (already subscribed, or a confirmation just went out); the answer is the same.
+            // A confirmation or notice just went out: nothing more (each request would otherwise mail the address).
             subscription.UserId ??= userId;
             await context.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return;
         }
 
-        subscription.Status = SubscriptionStatus.Pending;
+        // Already subscribed: the page says the same as for anyone, so the reader hears it by email, with their link.
+        var already = subscription.Status == SubscriptionStatus.Confirmed;
+        subscription.Status = already ? SubscriptionStatus.Confirmed : SubscriptionStatus.Pending;
         subscription.UserId ??= userId;
         subscription.ConfirmationsSent++;
         subscription.ConfirmationSentAt = now;
         context.Outbox.Add(new OutboxEntity
         {
             SubscriptionId = subscription.Id,
-            Kind = OutboxKind.Confirmation,
+            Kind = already ? OutboxKind.AlreadySubscribed : OutboxKind.Confirmation,
             PeriodKey = subscription.ConfirmationsSent.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Status = OutboxStatus.Pending,
             NextAttemptAt = now,

@@ -60,6 +60,35 @@ public sealed partial class SubscriptionLinkTests
     }
 
     [Fact]
+    public async Task A_subscribed_address_asking_again_is_told_by_email_with_its_preferences_link_and_the_page_says_the_same()
+    {
+        await using var site = await DigestSite.StartAsync();
+        await site.SubscribeConfirmedAsync(1);
+        var email = (await SubscriptionAsync(site)).Email;
+        var before = site.Smtp.Messages.Count;
+
+        using var known = await site.App.Client.PostAsync("/subscribe", Form(("Email", email)));
+        using var again = await site.App.Client.PostAsync("/subscribe", Form(("Email", email)));
+        using var unknown = await site.App.Client.PostAsync("/subscribe", Form(("Email", "new@example.test")));
+        await site.SendAsync();
+        var notice = Assert.Single(site.Smtp.Messages.Skip(before), m => m.Message.To.ToString().Contains(email, StringComparison.Ordinal)).Message;
+        var manage = DigestSite.Local(LinkPattern().Matches(notice.TextBody ?? "").Select(m => m.Value).Single(l => l.Contains("/subscriptions/manage", StringComparison.Ordinal)));
+        using var managePage = await site.App.Client.GetAsync(manage);
+
+        Assert.Equal(await Answer(unknown, "new@example.test"), await Answer(known, email));
+        Assert.Equal(await Answer(unknown, "new@example.test"), await Answer(again, email));
+        Assert.Equal("You are already subscribed to DailyPapers", notice.Subject);
+        Assert.NotNull(notice.HtmlBody);
+        Assert.Equal(HttpStatusCode.OK, managePage.StatusCode);
+        Assert.Equal(SubscriptionStatus.Confirmed, (await site.Store.Factory.CreateContext().Subscriptions.AsNoTracking().SingleAsync(s => s.Email == email)).Status);
+
+        // The page echoes the address typed; apart from it, the answers must not differ.
+        static async Task<string> Answer(HttpResponseMessage response, string address) =>
+            $"{(int)response.StatusCode} {response.Headers.Location} " +
+            Regex.Replace(await response.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\"[^>]*>", "").Replace(address, "ADDRESS", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unsubscribed_address_is_told_so_and_subscribes_again_from_the_manage_page()
     {
         await using var site = await DigestSite.StartAsync();
