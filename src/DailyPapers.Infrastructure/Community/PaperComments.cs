@@ -109,7 +109,7 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
         (string, object?)[] same = [("@paper", paper.Value), ("@user", userId), ("@body", body), ("@since", change.Now - RepeatWindow)];
         var repeated = await change.ScalarAsync(
             "SELECT id FROM comments WHERE paper_id = @paper AND user_id = @user AND body = @body AND created_at >= @since " +
-            "AND NOT is_deleted AND " + (parentId is null ? "parent_id IS NULL" : "parent_id = @parent"),
+            "AND NOT is_deleted AND NOT is_hidden AND " + (parentId is null ? "parent_id IS NULL" : "parent_id = @parent"),
             cancellationToken,
             parentId is null ? same : [.. same, ("@parent", parentId)]);
         if (repeated is not null)

@@ -115,7 +115,8 @@ public sealed class PaperSubmissions(
         // not day, so that a v2 out later on the day v1 was listed can still be featured.
         var covering = paper.Version > 1 && versionDate is { } published
             ? await change.ScalarAsync(
-                "SELECT MAX(day) FROM listings WHERE paper_id = @id AND (day > @day OR (day = @day AND listed_at >= @at))",
+                // A listing without a time (bulk imports leave it empty) covers the version when its day does.
+                "SELECT MAX(day) FROM listings WHERE paper_id = @id AND (day > @day OR (day = @day AND (listed_at IS NULL OR listed_at >= @at)))",
                 cancellationToken,
                 ("@id", id.Value),
                 ("@day", DateOnly.FromDateTime(published)),

@@ -41,4 +41,17 @@ public sealed class DigestOptions
 
     /// <summary>Permanent failures (5xx) in a row after which a subscription is paused.</summary>
     public int HardFailuresToPause { get; set; } = 3;
+
+    /// <summary>
+    /// A message the server keeps putting off (a mailbox over quota for days) is given up, and marked failed, after
+    /// this many attempts; with the doubling delay capped at <see cref="MaxRetryDelay"/> that is about three days.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 20;
+
+    /// <summary>
+    /// This many messages in a row put off by the server means the trouble is the server's (a rate limit, a full
+    /// queue) rather than each recipient's: the run stops, as for a server that is down, instead of working through
+    /// the whole outbox.
+    /// </summary>
+    public int DeferralsInARowToStop { get; set; } = 3;
 }

@@ -42,13 +42,13 @@ public sealed class OutboxSender(
     /// </summary>
     public async Task<SendReport> SendDueAsync(IMailTransport transport, CancellationToken cancellationToken)
     {
-        int sent = 0, retrying = 0, failed = 0;
+        int sent = 0, retrying = 0, failed = 0, deferredInARow = 0;
         // One connection for the run: a row is marked right after each message, and opening one per mark cost more
         // than the mark itself.
         await using var connection = await ReadConnection.OpenAsync(store, cancellationToken);
         var templates = new Dictionary<(OutboxKind, string, string), DigestTemplate?>();
-        // A run sends what was due when it began: a message it deferred comes back at its retry time, not as the
-        // next batch of this same run.
+        // A retry is taken only if it was due when the run began: a message this run deferred comes back at its retry
+        // time, not as the next batch of the same run. New messages (a confirmation asked for meanwhile) are taken.
         var started = clock.GetUtcNow().UtcDateTime;
         while (true)
         {
@@ -99,6 +99,19 @@ public sealed class OutboxSender(
                 {
                     // Once more on a fresh connection: servers drop connections after so many messages or when idle.
                     result = await transport.SendAsync(message, cancellationToken);
+                }
+
+                deferredInARow = result.Status == SendStatus.Deferred ? deferredInARow + 1 : 0;
+                if (result.Status == SendStatus.Deferred && row.Attempts + 1 >= options.Value.MaxAttempts)
+                {
+                    await FinishAsync(connection, row, OutboxStatus.Failed, $"still put off after {row.Attempts + 1} attempts: {result.Error}", cancellationToken);
+                    failed++;
+                    continue;
+                }
+
+                if (result.Status == SendStatus.Deferred && deferredInARow >= options.Value.DeferralsInARowToStop)
+                {
+                    result = SendResult.Transient($"{deferredInARow} messages in a row put off, so the server itself is refusing: {result.Error}");
                 }
 
                 switch (result.Status)
@@ -158,7 +171,7 @@ public sealed class OutboxSender(
         await using var command = connection.CreateCommand();
         command.CommandText =
             "UPDATE outbox SET status = @sending, claimed_by = @me, claimed_until = @until " +
-            "WHERE id IN (SELECT id FROM outbox WHERE (status = @pending AND next_attempt_at <= @due) " +
+            "WHERE id IN (SELECT id FROM outbox WHERE (status = @pending AND next_attempt_at <= @now AND (attempts = 0 OR next_attempt_at <= @due)) " +
             $"OR (status = @sending AND claimed_until < @now) ORDER BY id LIMIT @take{lockClause}) " +
             "RETURNING id, subscription_id, kind, period_key, payload, attempts";
         command.AddParameter("@sending", (int)OutboxStatus.Sending);

@@ -121,15 +121,16 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
         subscription.Status = SubscriptionStatus.Confirmed;
         subscription.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
         subscription.HardFailures = 0;
+        subscription.LastFailure = null;
         await context.SaveChangesAsync(cancellationToken);
         return new ConfirmResult(ConfirmOutcome.Confirmed, subscription);
     }
 
     /// <summary>
-    /// "Subscribe again" on the manage page of an unsubscribed or paused subscription. No new confirmation: the manage
-    /// link reached the reader at this address (it is only ever in emails sent there, and on the page a confirmation
-    /// link opens), so following it proves the address as a confirmation link would. False for an invalid link or a
-    /// subscription that is not unsubscribed or paused (a pending one is confirmed by its emailed link only).
+    /// "Subscribe again" on the manage page of an unsubscribed or paused subscription: a new confirmation email, as for
+    /// a new subscriber. The manage link sits in every digest ever sent, forwarded ones too, so it cannot itself undo
+    /// an unsubscribe; and a paused address has to show it takes mail again. False for an invalid link or a
+    /// subscription that is not unsubscribed or paused.
     /// </summary>
     public async Task<bool> ResumeAsync(string? token, CancellationToken cancellationToken)
     {
@@ -138,19 +139,19 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
             return false;
         }
 
-        await using var context = store.CreateContext();
-        var subscription = await FindAsync(context, key, cancellationToken);
-        if (subscription is not { Status: SubscriptionStatus.Unsubscribed or SubscriptionStatus.Paused })
+        string email;
+        await using (var context = store.CreateContext())
         {
-            return false;
+            var subscription = await FindAsync(context, key, cancellationToken);
+            if (subscription is not { Status: SubscriptionStatus.Unsubscribed or SubscriptionStatus.Paused })
+            {
+                return false;
+            }
+
+            email = subscription.Email;
         }
 
-        subscription.Status = SubscriptionStatus.Confirmed;
-        // Counts as confirmed now: digests that fell due while away are not sent late.
-        subscription.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
-        subscription.HardFailures = 0;
-        subscription.LastFailure = null;
-        await context.SaveChangesAsync(cancellationToken);
+        await SubscribeOnceAsync(email, userId: null, cancellationToken);
         return true;
     }
 

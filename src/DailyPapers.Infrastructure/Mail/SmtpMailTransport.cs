@@ -222,8 +222,12 @@ public sealed class SmtpMailTransport : IMailTransport
                     reply += $" (RCPT TO {mailbox.Address})";
                 }
 
+                // Put off for this recipient or message alone, unless the enhanced code (RFC 3463) blames the system
+                // (X.3.x: a full queue, a failed filter) or the network (X.4.x): then the server waits for everyone.
                 if (code is >= 400 and < 500 && code != 421
-                    && command.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+                    && command.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted
+                    && !command.Message.StartsWith("4.3.", StringComparison.Ordinal)
+                    && !command.Message.StartsWith("4.4.", StringComparison.Ordinal))
                 {
                     return SendResult.Deferred(reply);
                 }

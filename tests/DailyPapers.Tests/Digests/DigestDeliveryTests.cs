@@ -113,6 +113,27 @@ public sealed partial class DigestDeliveryTests
         Assert.All(await context.Outbox.ToListAsync(), row => Assert.Equal(OutboxStatus.Sent, row.Status));
     }
 
+    [Fact]
+    public async Task Three_recipients_put_off_in_a_row_stop_the_run_as_a_server_refusing_would()
+    {
+        await using var site = await DigestSite.StartAsync();
+        await site.SubscribeConfirmedAsync(6);
+        foreach (var n in new[] { 1, 2, 3, 4 })
+        {
+            // A relay's rate limit, answered at RCPT TO like a single mailbox's trouble.
+            site.Smtp.RejectRecipient($"reader{n}@example.test", 450, "4.7.1 Recipient rate limit exceeded");
+        }
+
+        await site.Service<DigestPlanner>().PlanDailyAsync(DigestSite.Day, CancellationToken.None);
+        var run = await site.SendAsync();
+
+        Assert.Equal((0, 3, 0), (run.Sent, run.Retrying, run.Failed));
+        Assert.Empty(site.Smtp.Messages);
+        await using var context = site.Store.Factory.CreateContext();
+        Assert.Equal(3, await context.Outbox.CountAsync(o => o.Attempts == 1));
+        Assert.Equal(6, await context.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending));
+    }
+
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task A_451_for_some_recipients_defers_only_them_and_the_rest_of_the_batch_goes_out(StoreProvider provider)

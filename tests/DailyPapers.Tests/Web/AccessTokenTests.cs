@@ -146,6 +146,26 @@ public sealed partial class AccessTokenTests : IAsyncLifetime
         Assert.Contains("unknown or has been revoked", await revoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Guessing_a_suspended_accounts_password_locks_it_like_any_other()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = _app.BaseAddress,
+        };
+        await CliProcess.RunAsync(_store.Settings, "user", "suspend", "ada@example.org");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await PostAsync(browser, "/account/signin", "/account/signin", new() { ["Email"] = "ada@example.org", ["Password"] = $"guess {i}" });
+        }
+
+        var rightAfterGuesses = await PostAsync(browser, "/account/signin", "/account/signin", new() { ["Email"] = "ada@example.org", ["Password"] = "correct horse battery" });
+
+        Assert.Contains("locked for 15 minutes", rightAfterGuesses, StringComparison.Ordinal);
+        Assert.DoesNotContain("suspended", rightAfterGuesses, StringComparison.Ordinal);
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string url, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

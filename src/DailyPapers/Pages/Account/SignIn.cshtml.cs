@@ -42,17 +42,37 @@ public sealed class SignInModel(SignInManager<UserEntity> signIn, UserManager<Us
         }
 
         // The same words whether the email is unknown or the password wrong: the form must not reveal who has an account.
-        // Identity answers "not allowed" before it looks at the password, so only the right password learns of a suspension.
-        var suspended = result.IsNotAllowed && await PasswordMatchesAsync();
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
+        // Identity answers "not allowed" before it looks at the password or the lockout, so both are checked here: only
+        // the right password learns of a suspension, and wrong ones count towards the lockout as for anyone.
+        var (suspended, lockedOut) = result.IsNotAllowed ? await CheckSuspendedAsync() : (false, result.IsLockedOut);
+        ModelState.AddModelError(string.Empty, lockedOut
             ? "Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile."
             : suspended
                 ? "This account is suspended."
                 : "The email or the password is wrong.");
-        Response.StatusCode = result.IsLockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+        Response.StatusCode = lockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
         return Page();
     }
 
-    private async Task<bool> PasswordMatchesAsync() =>
-        await users.FindByNameAsync(Email.Trim()) is { } user && await users.CheckPasswordAsync(user, Password);
+    private async Task<(bool Suspended, bool LockedOut)> CheckSuspendedAsync()
+    {
+        if (await users.FindByNameAsync(Email.Trim()) is not { } user)
+        {
+            return (false, false);
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return (false, true);
+        }
+
+        if (await users.CheckPasswordAsync(user, Password))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return (true, false);
+        }
+
+        await users.AccessFailedAsync(user);
+        return (false, await users.IsLockedOutAsync(user));
+    }
 }

@@ -9,11 +9,11 @@ namespace DailyPapers.Pages.Subscriptions;
 
 /// <summary>
 /// <c>/subscriptions/manage?token=…</c>, linked from every email: what to receive and the saved-search alerts, without
-/// signing in (the signed token names the subscription). An unsubscribed or paused subscription resumes here with
-/// "Subscribe again" and no new confirmation (see <see cref="Infrastructure.Digests.Subscriptions.ResumeAsync"/>).
+/// signing in (the signed token names the subscription). An unsubscribed or paused subscription asks here for a new
+/// confirmation email with "Subscribe again" (see <see cref="Infrastructure.Digests.Subscriptions.ResumeAsync"/>).
 /// </summary>
 [SignedLinkPage]
-public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptions, TimeProvider clock) : PageModel
+public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptions, OutboxTrigger outbox, TimeProvider clock) : PageModel
 {
     public const int MaxAlerts = 20;
 
@@ -48,7 +48,7 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
             "saved" when CanResume => "Saved, but nothing is sent while you are unsubscribed: subscribe again to receive it.",
             "saved" when !active => "Saved. Nothing is sent until you confirm (see the email we sent).",
             "saved" => "Saved.",
-            "resumed" => "You are subscribed again: digests and alerts resume from the next one due.",
+            "resumed" => "We sent you an email: open the link in it to subscribe again. Digests and alerts resume from the next one due.",
             "alert-added" => "Alert added: new papers that match are mailed once a day.",
             "alert-removed" => "Alert removed.",
             _ => null,
@@ -61,10 +61,16 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
             ? Done("saved")
             : await ShowAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostResumeAsync(CancellationToken cancellationToken) =>
-        await subscriptions.ResumeAsync(Token, cancellationToken)
-            ? Done("resumed")
-            : await ShowAsync(cancellationToken);
+    public async Task<IActionResult> OnPostResumeAsync(CancellationToken cancellationToken)
+    {
+        if (!await subscriptions.ResumeAsync(Token, cancellationToken))
+        {
+            return await ShowAsync(cancellationToken);
+        }
+
+        await outbox.NowAsync(cancellationToken);
+        return Done("resumed");
+    }
 
     // minVotes arrives as text: bound to an int, "abc" would silently become 0.
     public async Task<IActionResult> OnPostAddAlertAsync(string? query, string? categories, string? minVotes, CancellationToken cancellationToken)
