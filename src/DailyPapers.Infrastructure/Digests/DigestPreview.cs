@@ -22,7 +22,8 @@ public sealed class DigestPreview(StoreContextFactory store, DigestPlanner plann
 
         // A subscriber's real links; for an address that is not subscribed, links that lead nowhere.
         await using var context = store.CreateContext();
-        var normalised = EmailAddresses.Normalised(email);
+        // As subscribing stores it (an international domain in punycode), so the preview finds the same row.
+        var normalised = EmailAddresses.Normalised(EmailAddresses.TryNormalise(email, out var address, out _) ? address : email);
         var subscription = await context.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.NormalizedEmail == normalised, cancellationToken);
         var linked = subscription ?? new SubscriptionEntity { Id = 0, Email = email, TokenSecret = SubscriptionTokens.NewSecret() };
         return new PreviewedDigest(DigestComposer.Compose(content, messages.Links(linked)), subscription is not null);

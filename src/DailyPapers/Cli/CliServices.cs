@@ -48,9 +48,9 @@ internal static class CliServices
             _ = services.GetRequiredService<IOptions<T>>().Value;
             return [];
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (Web.WebApp.SettingsProblems(ex) is { Count: > 0 } problems)
         {
-            return [.. ex.Failures];
+            return problems;
         }
     }
 }

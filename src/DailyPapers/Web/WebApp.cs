@@ -116,12 +116,16 @@ public static class WebApp
         return 0;
     }
 
-    /// <summary>The failures of settings validation (one exception, or one per section at start-up); empty for any other error.</summary>
-    private static List<string> SettingsProblems(Exception e) => e switch
+    /// <summary>
+    /// The failures of settings validation (one exception, or one per section at start-up), and values the binder
+    /// could not convert (<c>Digests:SendAt=7am</c>), whose message names the key; empty for any other error.
+    /// </summary>
+    internal static List<string> SettingsProblems(Exception e) => e switch
     {
         OptionsValidationException invalid => [.. invalid.Failures],
-        AggregateException all when all.InnerExceptions.All(i => i is OptionsValidationException) =>
-            [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)],
+        InvalidOperationException unreadable when unreadable.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            [unreadable.Message],
+        AggregateException all when all.InnerExceptions.All(i => SettingsProblems(i).Count > 0) => [.. all.InnerExceptions.SelectMany(SettingsProblems)],
         _ => [],
     };
 

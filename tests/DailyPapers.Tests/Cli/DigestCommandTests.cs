@@ -144,6 +144,7 @@ public sealed class DigestCommandTests
     [InlineData("Smtp:Port", "99999", "error: Smtp:Port is 99999; expected 1-65535")]
     [InlineData("Smtp:Security", "ssl", "error: Smtp:Security is \"ssl\"; expected none, starttls or tls.")]
     [InlineData("Smtp:From", "not-an-address", "error: Smtp:From is \"not-an-address\"; expected a mail address")]
+    [InlineData("Digests:SendAt", "soon", "error: Failed to convert configuration value 'soon' at 'Digests:SendAt'")]
     public async Task Digest_send_with_a_bad_smtp_setting_names_it_plans_nothing_and_exits_2(string key, string value, string expected)
     {
         await using var store = await StoreWithPapersAsync();
