@@ -22,6 +22,7 @@ public static class AccountServiceCollectionExtensions
     public static IdentityBuilder AddAccounts(this IServiceCollection services)
     {
         services.AddLogging();
+        services.AddSingleton<UnknownAccountLockout>();
         // Identity's stores resolve the context from the container; each scope gets its own, made by the store's factory.
         services.AddScoped(provider => provider.GetRequiredService<StoreContextFactory>().CreateContext());
         // Keys in the database, under one application name: a cookie issued by one web node is read by all of them.

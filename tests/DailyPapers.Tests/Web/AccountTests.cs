@@ -97,6 +97,29 @@ public sealed partial class AccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_address_without_an_account_locks_after_five_failures_as_an_account_does()
+    {
+        await CreateAccountAsync("ada@example.org");
+        // Twelve posts from one address: above the per-address limit, which would answer first.
+        await using var app = await RunningApp.StartAsync(_store, new Dictionary<string, string?> { ["Web:AccountPostsPerMinute"] = "100" });
+        var answers = new Dictionary<string, List<(HttpStatusCode Status, string Message)>>();
+        foreach (var email in new[] { "ada@example.org", "nobody@example.org" })
+        {
+            using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+            answers[email] = [];
+            for (var i = 0; i < 6; i++)
+            {
+                var response = await PostFormAsync(browser, "/account/signin", new() { ["Email"] = email, ["Password"] = "wrong password " + i });
+                var html = await response.Content.ReadAsStringAsync();
+                answers[email].Add((response.StatusCode, html.Contains("locked for 15 minutes", StringComparison.Ordinal) ? "locked" : "wrong"));
+            }
+        }
+
+        Assert.Equal(answers["ada@example.org"], answers["nobody@example.org"]);
+        Assert.Equal((HttpStatusCode.TooManyRequests, "locked"), answers["nobody@example.org"][4]);
+    }
+
+    [Fact]
     public async Task Forgot_password_says_the_same_for_known_and_unknown_addresses()
     {
         await CreateAccountAsync("ada@example.org");

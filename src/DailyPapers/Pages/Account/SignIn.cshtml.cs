@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DailyPapers.Pages.Account;
 
 /// <summary><c>/account/signin</c>: email and password; 5 failures lock the account for 15 minutes.</summary>
-public sealed class SignInModel(SignInManager<UserEntity> signIn, UserManager<UserEntity> users) : PageModel
+public sealed class SignInModel(SignInManager<UserEntity> signIn, UserManager<UserEntity> users, UnknownAccountLockout unknownAccounts) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -45,6 +45,12 @@ public sealed class SignInModel(SignInManager<UserEntity> signIn, UserManager<Us
         // Identity answers "not allowed" before it looks at the password or the lockout, so both are checked here: only
         // the right password learns of a suspension, and wrong ones count towards the lockout as for anyone.
         var (suspended, lockedOut) = result.IsNotAllowed ? await CheckSuspendedAsync() : (false, result.IsLockedOut);
+        if (!result.IsNotAllowed && !result.IsLockedOut && await users.FindByNameAsync(Email.Trim()) is null)
+        {
+            // No such account: its failures lock as an account's would, so the lockout message tells nobody which exist.
+            lockedOut = unknownAccounts.Fail(Email);
+        }
+
         ModelState.AddModelError(string.Empty, lockedOut
             ? "Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile."
             : suspended
