@@ -47,7 +47,7 @@ public sealed class PaperSubmissions(
         var paper = await StoredAsync(id, cancellationToken);
         if (paper is { IsHidden: true })
         {
-            return Fail(SubmissionFailure.Hidden, $"{id} was hidden by a moderator and cannot be submitted.");
+            return Fail(SubmissionFailure.Hidden, $"{id} was hidden by a moderator and cannot be submitted.", id.Value);
         }
 
         if (paper is null || (askedVersion is { } asked && asked > paper.Version))
@@ -62,12 +62,12 @@ public sealed class PaperSubmissions(
             }
             catch (Exception e) when (e is ArxivUnavailableException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                return Fail(SubmissionFailure.Unavailable, ArxivPaperLookup.UnavailableMessage);
+                return Fail(SubmissionFailure.Unavailable, ArxivPaperLookup.UnavailableMessage, id.Value);
             }
 
             if (fetched is null)
             {
-                return Fail(SubmissionFailure.NotFound, $"arXiv has no paper {id}.");
+                return Fail(SubmissionFailure.NotFound, $"arXiv has no paper {id}.", id.Value);
             }
 
             // Checked before storing: a paper refused as too old is not added to the store either.
@@ -80,7 +80,7 @@ public sealed class PaperSubmissions(
             paper = await StoredAsync(id, cancellationToken);
             if (paper is null)
             {
-                return Fail(SubmissionFailure.NotFound, $"arXiv's record of {id} could not be stored.");
+                return Fail(SubmissionFailure.NotFound, $"arXiv's record of {id} could not be stored.", id.Value);
             }
         }
 
@@ -206,7 +206,8 @@ public sealed class PaperSubmissions(
         VersionDate(version, submittedAt, updatedAt) is { } published && DateOnly.FromDateTime(published) < today.AddDays(-rules.MaxAgeDays)
             ? Fail(
                 SubmissionFailure.TooOld,
-                $"{id}v{version} appeared on {published:MMM d, yyyy}; only papers (or new versions) from the last {rules.MaxAgeDays} days can be submitted.")
+                $"{id}v{version} appeared on {published:MMM d, yyyy}; only papers (or new versions) from the last {rules.MaxAgeDays} days can be submitted.",
+                id.Value)
             : null;
 
     private static SubmissionResult DailyLimit(SubmissionOptions rules) =>

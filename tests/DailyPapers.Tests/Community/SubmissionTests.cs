@@ -68,7 +68,12 @@ public sealed class SubmissionTests
         Assert.Equal(HttpStatusCode.Created, newVersion.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, newVersionAgain.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, old.StatusCode);
-        Assert.Contains("last 14 days", await old.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var json = JsonDocument.Parse(await old.Content.ReadAsStringAsync()))
+        {
+            Assert.Contains("last 14 days", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+            Assert.Equal("2506.00003", json.RootElement.GetProperty("id").GetString()); // the id it understood, refused or not
+        }
+
         Assert.Equal(HttpStatusCode.BadRequest, nonsense.StatusCode);
         await using var context = site.Store.Factory.CreateContext();
         Assert.Equal(["2510.00002"], await context.Listings.Where(l => l.Source == ListingSource.Curated).Select(l => l.PaperId).ToListAsync());
