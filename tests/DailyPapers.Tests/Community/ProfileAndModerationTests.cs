@@ -64,15 +64,18 @@ public sealed class ProfileAndModerationTests
 
         using var refused = await readerBrowser.GetAsync("/admin");
         using var suspend = await CommunitySite.PostFormAsync(moderatorBrowser, "/admin", "/admin?handler=Suspend", new() { ["userId"] = ada.Id, ["suspend"] = "true" });
-        var suspendedPage = await suspend.Content.ReadAsStringAsync();
+        var suspendedPage = await moderatorBrowser.GetStringAsync(suspend.Headers.Location!.OriginalString);
+        var reloaded = await moderatorBrowser.GetStringAsync("/admin");
         using var voteWhileSuspended = await site.SendAsync(HttpMethod.Post, "/api/papers/2506.00001/upvote", ada.Token);
         using var restore = await CommunitySite.PostFormAsync(moderatorBrowser, "/admin", "/admin?handler=Suspend", new() { ["userId"] = ada.Id, ["suspend"] = "false" });
         using var voteAfter = await site.SendAsync(HttpMethod.Post, "/api/papers/2506.00001/upvote", ada.Token);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, suspend.StatusCode);
         Assert.Contains("ada is suspended", suspendedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("ada is suspended", reloaded, StringComparison.Ordinal); // said once, not on every visit
         Assert.Equal(HttpStatusCode.Unauthorized, voteWhileSuspended.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
         Assert.Equal(HttpStatusCode.OK, voteAfter.StatusCode);
     }
 }

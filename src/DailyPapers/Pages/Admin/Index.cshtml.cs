@@ -24,11 +24,13 @@ public sealed class IndexModel(UserManager<UserEntity> users, AccountSuspension 
 
     public HiddenItems Hidden { get; private set; } = new([], []);
 
-    public string? Message { get; private set; }
+    /// <summary>What the last action did, carried across its redirect (post-redirect-get: a reload repeats nothing).</summary>
+    [TempData]
+    public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostSuspendAsync(string userId, bool suspend, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSuspendAsync(string userId, bool suspend)
     {
         var reader = await users.FindByIdAsync(userId);
         if (reader is null)
@@ -50,8 +52,7 @@ public sealed class IndexModel(UserManager<UserEntity> users, AccountSuspension 
             };
         }
 
-        await LoadAsync(cancellationToken);
-        return Page();
+        return RedirectToPage(new { q = Query });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
