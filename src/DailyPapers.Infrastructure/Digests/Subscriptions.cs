@@ -134,15 +134,10 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
     /// </summary>
     public async Task<bool> ResumeAsync(string? token, CancellationToken cancellationToken)
     {
-        if (tokens.ReadManage(token) is not { } key)
-        {
-            return false;
-        }
-
         string email;
         await using (var context = store.CreateContext())
         {
-            var subscription = await FindAsync(context, key, cancellationToken);
+            var subscription = await FindByManageLinkAsync(context, token, cancellationToken);
             if (subscription is not { Status: SubscriptionStatus.Unsubscribed or SubscriptionStatus.Paused })
             {
                 return false;
@@ -158,14 +153,8 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
     /// <summary>The subscription a manage link names, with its saved searches; null for an invalid link.</summary>
     public async Task<(SubscriptionEntity Subscription, IReadOnlyList<SavedSearchEntity> Searches)?> ManageAsync(string? token, CancellationToken cancellationToken)
     {
-        if (tokens.ReadManage(token) is not { } key)
-        {
-            return null;
-        }
-
         await using var context = store.CreateContext();
-        var subscription = await FindAsync(context, key, cancellationToken);
-        if (subscription is null)
+        if (await FindByManageLinkAsync(context, token, cancellationToken) is not { } subscription)
         {
             return null;
         }
@@ -177,14 +166,8 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
     /// <summary>Applies <paramref name="change"/> to the subscription a manage link names; false for an invalid link.</summary>
     public async Task<bool> ChangeAsync(string? token, Action<SubscriptionEntity, DailyPapersDbContext> change, CancellationToken cancellationToken)
     {
-        if (tokens.ReadManage(token) is not { } key)
-        {
-            return false;
-        }
-
         await using var context = store.CreateContext();
-        var subscription = await FindAsync(context, key, cancellationToken);
-        if (subscription is null)
+        if (await FindByManageLinkAsync(context, token, cancellationToken) is not { } subscription)
         {
             return false;
         }
@@ -197,15 +180,9 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
     /// <summary>Leaves: nothing more is sent, including messages already queued. False for an invalid link.</summary>
     public async Task<bool> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
     {
-        if (tokens.ReadManage(token) is not { } key)
-        {
-            return false;
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
         await using var context = store.CreateContext();
-        var subscription = await FindAsync(context, key, cancellationToken);
-        if (subscription is null)
+        if (await FindByManageLinkAsync(context, token, cancellationToken) is not { } subscription)
         {
             return false;
         }
@@ -224,6 +201,10 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
 
         return true;
     }
+
+    /// <summary>The subscription a manage link names; null for an invalid link.</summary>
+    private async Task<SubscriptionEntity?> FindByManageLinkAsync(DailyPapersDbContext context, string? token, CancellationToken cancellationToken) =>
+        tokens.ReadManage(token) is { } key ? await FindAsync(context, key, cancellationToken) : null;
 
     private static async Task<SubscriptionEntity?> FindAsync(DailyPapersDbContext context, (long Id, string Secret) key, CancellationToken cancellationToken)
     {

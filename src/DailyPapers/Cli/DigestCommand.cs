@@ -41,22 +41,11 @@ internal static class DigestCommand
     private static async Task<int> PreviewAsync(string kind, string? date, string email, bool html, string? dataOption, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
-        if (!await ArgumentsValidAsync(kind, date))
-        {
-            return BadUsage;
-        }
-
         await using var services = CliServices.Create(dataOption);
-        if (!await SettingsValidAsync(services))
+        var (ready, exitCode) = await ReadyAsync(services, kind, date, cancellationToken);
+        if (ready is not { } period)
         {
-            return BadUsage;
-        }
-
-        await services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
-        if (await PeriodAsync(services, kind, date, cancellationToken) is not { } period)
-        {
-            console.WriteLine("error: the store has no listings yet; import or harvest papers first.");
-            return 1;
+            return exitCode;
         }
 
         var preview = await services.GetRequiredService<DigestPreview>().ComposeAsync(period.Kind, period.Period, email, cancellationToken);
@@ -82,23 +71,11 @@ internal static class DigestCommand
     private static async Task<int> SendAsync(string kind, string? date, string? dataOption, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
-        if (!await ArgumentsValidAsync(kind, date))
-        {
-            return BadUsage;
-        }
-
-        // Settings first: a bad one stops the verb before anything is planned, not halfway through sending.
         await using var services = CliServices.Create(dataOption);
-        if (!await SettingsValidAsync(services))
+        var (ready, exitCode) = await ReadyAsync(services, kind, date, cancellationToken);
+        if (ready is not { } period)
         {
-            return BadUsage;
-        }
-
-        await services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
-        if (await PeriodAsync(services, kind, date, cancellationToken) is not { } period)
-        {
-            console.WriteLine("error: the store has no listings yet; import or harvest papers first.");
-            return 1;
+            return exitCode;
         }
 
         var planner = services.GetRequiredService<DigestPlanner>();
@@ -120,7 +97,29 @@ internal static class DigestCommand
         return waiting > 0 ? 75 : 0; // EX_TEMPFAIL: run again later, nothing was lost
     }
 
-    /// <summary>--kind and --date, checked before anything is opened; each mistake is named on stderr.</summary>
+    /// <summary>
+    /// What both verbs start with: the arguments, then the settings (a bad one stops the verb before anything is
+    /// planned, not halfway through sending), the store, and the period; no period, and the exit code, when one fails.
+    /// </summary>
+    private static async Task<((OutboxKind Kind, ListingPeriod Period)? Period, int ExitCode)> ReadyAsync(
+        ServiceProvider services, string kind, string? date, CancellationToken cancellationToken)
+    {
+        if (!await ArgumentsValidAsync(kind, date) || !await SettingsValidAsync(services))
+        {
+            return (null, BadUsage);
+        }
+
+        await services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
+        if (await PeriodAsync(services, kind, date, cancellationToken) is not { } period)
+        {
+            AnsiConsole.Console.WriteLine("error: the store has no listings yet; import or harvest papers first.");
+            return (null, 1);
+        }
+
+        return (period, 0);
+    }
+
+    /// <summary>--kind and --date, checked before anything is read; each mistake is named on stderr.</summary>
     private static async Task<bool> ArgumentsValidAsync(string kind, string? date)
     {
         if (Kind(kind) is null)
