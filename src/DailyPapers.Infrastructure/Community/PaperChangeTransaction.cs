@@ -92,6 +92,15 @@ internal sealed class PaperChangeTransaction : IAsyncDisposable
         return value is DBNull ? null : value;
     }
 
+    /// <summary>The day in the first column of the first row (as <c>MAX(day)</c> gives it); null when there is none.</summary>
+    public async Task<DateOnly?> DayAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // Read as PaperReader reads days: a date on PostgreSQL, text on SQLite, DateOnly either way.
+        return await reader.ReadAsync(cancellationToken) && !await reader.IsDBNullAsync(0, cancellationToken) ? reader.GetFieldValue<DateOnly>(0) : null;
+    }
+
     /// <summary>
     /// Applies <paramref name="set"/> (e.g. <c>local_votes = local_votes + 1</c>, or nothing) to the paper and moves
     /// it to the next change sequence number.

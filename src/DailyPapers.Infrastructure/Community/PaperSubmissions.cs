@@ -100,37 +100,37 @@ public sealed class PaperSubmissions(
             return DailyLimit(rules);
         }
 
-        var featured = await change.ScalarAsync(
+        var featured = await change.DayAsync(
             "SELECT MAX(day) FROM submissions WHERE paper_id = @id AND version >= @version", cancellationToken, ("@id", id.Value), ("@version", paper.Version));
-        if (featured is not null and not DBNull)
+        if (featured is { } featuredOn)
         {
             return Fail(
                 SubmissionFailure.Duplicate,
-                $"{id}v{paper.Version} is already listed: a reader featured it on {DayOf(featured):MMM d, yyyy}. A newer arXiv version can be featured once more.",
+                $"{id}v{paper.Version} is already listed: a reader featured it on {featuredOn:MMM d, yyyy}. A newer arXiv version can be featured once more.",
                 id.Value,
-                DayOf(featured));
+                featuredOn);
         }
 
         // A listing covers this version if it came after the version appeared; for v1, any listing does. Compared by time,
         // not day, so that a v2 out later on the day v1 was listed can still be featured.
         var covering = paper.Version > 1 && versionDate is { } published
-            ? await change.ScalarAsync(
+            ? await change.DayAsync(
                 // A listing without a time (bulk imports leave it empty) covers the version when its day does.
                 "SELECT MAX(day) FROM listings WHERE paper_id = @id AND (day > @day OR (day = @day AND (listed_at IS NULL OR listed_at >= @at)))",
                 cancellationToken,
                 ("@id", id.Value),
                 ("@day", DateOnly.FromDateTime(published)),
                 ("@at", DateTime.SpecifyKind(published, DateTimeKind.Utc)))
-            : await change.ScalarAsync("SELECT MAX(day) FROM listings WHERE paper_id = @id", cancellationToken, ("@id", id.Value));
-        if (covering is not null and not DBNull)
+            : await change.DayAsync("SELECT MAX(day) FROM listings WHERE paper_id = @id", cancellationToken, ("@id", id.Value));
+        if (covering is { } listedOn)
         {
             return Fail(
                 SubmissionFailure.Duplicate,
                 paper.Version > 1
-                    ? $"{id}v{paper.Version} is already listed (on {DayOf(covering):MMM d, yyyy})."
-                    : $"{id} is already listed (on {DayOf(covering):MMM d, yyyy}). A new arXiv version (v2 or later) can be featured once more.",
+                    ? $"{id}v{paper.Version} is already listed (on {listedOn:MMM d, yyyy})."
+                    : $"{id} is already listed (on {listedOn:MMM d, yyyy}). A new arXiv version (v2 or later) can be featured once more.",
                 id.Value,
-                DayOf(covering));
+                listedOn);
         }
 
         var handle = (string)(await change.ScalarAsync("SELECT handle FROM users WHERE id = @id", cancellationToken, ("@id", userId)))!;
@@ -189,14 +189,6 @@ public sealed class PaperSubmissions(
         await using var context = store.CreateContext();
         return await context.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id.Value && !p.IsDeleted, cancellationToken);
     }
-
-    /// <summary>A day as the store returns it: a date on PostgreSQL, text on SQLite.</summary>
-    private static DateOnly DayOf(object value) => value switch
-    {
-        DateOnly day => day,
-        DateTime time => DateOnly.FromDateTime(time),
-        _ => DateOnly.Parse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, System.Globalization.CultureInfo.InvariantCulture),
-    };
 
     /// <summary>When the version was published: v1's submission date, or for later versions the last update.</summary>
     private static DateTime? VersionDate(int version, DateTime? submittedAt, DateTime? updatedAt) =>
