@@ -22,19 +22,12 @@ public sealed class PaperComments(StoreContextFactory store, StoreVersion versio
     public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// The whole discussion of a paper in posting order; hidden comments only for moderators. Null when there is no
-    /// such paper to discuss (not stored, withdrawn, or hidden from <paramref name="includeHidden"/> false).
+    /// The whole discussion of a paper in posting order; hidden comments only for moderators. Whether the paper itself
+    /// may be shown is the caller's to check (the paper page has read it already).
     /// </summary>
-    public async Task<IReadOnlyList<CommentView>?> ListAsync(ArxivId paper, bool includeHidden, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CommentView>> ListAsync(ArxivId paper, bool includeHidden, CancellationToken cancellationToken)
     {
         await using var context = store.CreateContext();
-        var shown = await context.Papers.AsNoTracking()
-            .AnyAsync(p => p.Id == paper.Value && !p.IsDeleted && (includeHidden || !p.IsHidden), cancellationToken);
-        if (!shown)
-        {
-            return null;
-        }
-
         var rows = await context.Comments.AsNoTracking()
             .Where(c => c.PaperId == paper.Value)
             .OrderBy(c => c.Id)

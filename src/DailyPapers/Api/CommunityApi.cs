@@ -3,6 +3,7 @@ using System.Text.Json;
 using DailyPapers.Core.Papers;
 using DailyPapers.Infrastructure.Community;
 using DailyPapers.Infrastructure.Discussion;
+using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Authorization;
 
@@ -51,17 +52,22 @@ public static class CommunityApi
             : Results.Json(new { id = id.Value, upvotes = state.Upvotes, voted = state.Voted });
     }
 
-    private static async Task<IResult> CommentsAsync(HttpContext http, PaperComments comments, RenderedComments markdown, CancellationToken cancellationToken)
+    private static async Task<IResult> CommentsAsync(
+        HttpContext http, PaperReader papers, PaperComments comments, RenderedComments markdown, CancellationToken cancellationToken)
     {
         if (PaperIdOf(http, out var id) is { } problem)
         {
             return problem;
         }
 
+        // As GET /api/papers/{id} answers: no discussion of a paper that is not shown (unknown, withdrawn, hidden).
+        if (await papers.FindAsync(id, cancellationToken) is null)
+        {
+            return NotFound($"Paper {id} not found");
+        }
+
         var list = await comments.ListAsync(id, includeHidden: false, cancellationToken);
-        return list is null
-            ? NotFound($"Paper {id} not found")
-            : Results.Json(list.Select(c => CommentJson.From(c, markdown)).ToList());
+        return Results.Json(list.Select(c => CommentJson.From(c, markdown)).ToList());
     }
 
     private static async Task<IResult> PostCommentAsync(HttpContext http, PaperComments comments, RenderedComments markdown, CancellationToken cancellationToken)
@@ -106,8 +112,8 @@ public static class CommunityApi
             return Failure(result);
         }
 
-        // Null only if a moderator hid the paper in the moment since: the comment is stored, but no longer shown.
-        var posted = (await comments.ListAsync(paper, includeHidden: false, cancellationToken))?.FirstOrDefault(c => c.Id == result.Id);
+        // Null only if a moderator hid the comment in the moment since: it is stored, but no longer shown.
+        var posted = (await comments.ListAsync(paper, includeHidden: false, cancellationToken)).FirstOrDefault(c => c.Id == result.Id);
         return posted is null
             ? NotFound($"Paper {paper} not found")
             : Results.Json(CommentJson.From(posted, markdown), statusCode: status);

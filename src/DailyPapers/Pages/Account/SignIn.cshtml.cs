@@ -35,22 +35,28 @@ public sealed class SignInModel(SignInManager<UserEntity> signIn, UserManager<Us
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        // One lookup: the account (or its absence) decides which lockout counts the failure.
+        var email = Email.Trim();
+        var (suspended, lockedOut) = (false, false);
+        if (await users.FindByNameAsync(email) is not { } user)
         {
-            return LocalRedirect(Account.ReturnUrl.Safe(ReturnUrl));
+            // No such account: its failures lock as an account's would, so the lockout message tells nobody which exist.
+            lockedOut = unknownAccounts.Fail(email);
+        }
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                return LocalRedirect(Account.ReturnUrl.Safe(ReturnUrl));
+            }
+
+            // Identity answers "not allowed" before it looks at the password or the lockout, so both are checked here:
+            // only the right password learns of a suspension, and wrong ones count towards the lockout as for anyone.
+            (suspended, lockedOut) = result.IsNotAllowed ? await CheckSuspendedAsync(user) : (false, result.IsLockedOut);
         }
 
         // The same words whether the email is unknown or the password wrong: the form must not reveal who has an account.
-        // Identity answers "not allowed" before it looks at the password or the lockout, so both are checked here: only
-        // the right password learns of a suspension, and wrong ones count towards the lockout as for anyone.
-        var (suspended, lockedOut) = result.IsNotAllowed ? await CheckSuspendedAsync() : (false, result.IsLockedOut);
-        if (!result.IsNotAllowed && !result.IsLockedOut && await users.FindByNameAsync(Email.Trim()) is null)
-        {
-            // No such account: its failures lock as an account's would, so the lockout message tells nobody which exist.
-            lockedOut = unknownAccounts.Fail(Email);
-        }
-
         ModelState.AddModelError(string.Empty, lockedOut
             ? "Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile."
             : suspended
@@ -60,13 +66,8 @@ public sealed class SignInModel(SignInManager<UserEntity> signIn, UserManager<Us
         return Page();
     }
 
-    private async Task<(bool Suspended, bool LockedOut)> CheckSuspendedAsync()
+    private async Task<(bool Suspended, bool LockedOut)> CheckSuspendedAsync(UserEntity user)
     {
-        if (await users.FindByNameAsync(Email.Trim()) is not { } user)
-        {
-            return (false, false);
-        }
-
         if (await users.IsLockedOutAsync(user))
         {
             return (false, true);

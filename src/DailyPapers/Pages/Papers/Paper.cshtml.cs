@@ -170,7 +170,7 @@ public sealed class PaperModel(
         }
 
         Similar = await reader.FindManyAsync(search.Similar(Paper.Id, Paper.Title, SimilarCount), cancellationToken);
-        Comments = await comments.ListAsync(arxivId, includeHidden: IsModerator, cancellationToken) ?? [];
+        Comments = await comments.ListAsync(arxivId, includeHidden: IsModerator, cancellationToken);
         Submissions = await submissions.ForPaperAsync(arxivId, cancellationToken);
         if (UserId is { } user)
         {
