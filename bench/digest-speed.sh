@@ -23,15 +23,11 @@ PY=/usr/bin/python3 # Debian's python3, which has python3-aiosmtpd (apt-get inst
 
 log() { printf '[digest-speed] %s\n' "$*" >&2; }
 
+source "$(dirname "$0")/lib.sh"
 TMP=$(mktemp -d -t dailypapers-digest.XXXXXX)
 SMTP_PID=""
 stop_smtp() {
-    if [[ -n $SMTP_PID ]] && kill -0 "$SMTP_PID" 2>/dev/null; then
-        kill "$SMTP_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$SMTP_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$SMTP_PID" 2>/dev/null || true
-        wait "$SMTP_PID" 2>/dev/null || true
-    fi
+    stop_pid "$SMTP_PID"
     SMTP_PID=""
 }
 cleanup() {

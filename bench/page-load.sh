@@ -38,16 +38,12 @@ if ! command -v wrk >/dev/null 2>&1; then
     fi
 fi
 
+source "$(dirname "$0")/lib.sh"
 TMP=$(mktemp -d -t dailypapers-bench.XXXXXX)
 SERVER_PID=""
 cleanup() {
     local rc=$?
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
+    stop_pid "$SERVER_PID"
     rm -rf "$TMP"
     exit "$rc"
 }

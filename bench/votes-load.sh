@@ -32,16 +32,12 @@ fi
 log() { printf '[votes-load] %s\n' "$*" >&2; }
 psql_admin() { psql "host=$PG_HOST port=$PG_PORT user=$PG_USER dbname=postgres" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
+source "$(dirname "$0")/lib.sh"
 TMP=$(mktemp -d -t dailypapers-votes.XXXXXX)
 SERVER_PID=""
 PG_DB=""
 stop_server() {
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
+    stop_pid "$SERVER_PID" 100
     SERVER_PID=""
 }
 drop_database() {
