@@ -22,9 +22,6 @@ public sealed class AccessTokenAuthentication(
 {
     public const string SchemeName = "Bearer";
 
-    /// <summary>Why a token was refused, kept for the challenge that answers the request.</summary>
-    private static readonly object RefusalKey = new();
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -44,7 +41,6 @@ public sealed class AccessTokenAuthentication(
                 : null;
         if (refusal is not null)
         {
-            Context.Items[RefusalKey] = refusal;
             return AuthenticateResult.Fail(refusal);
         }
 
@@ -53,12 +49,15 @@ public sealed class AccessTokenAuthentication(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        var message = Context.Items[RefusalKey] as string
-            ?? "Send a personal access token: Authorization: Bearer dp_… (create one on /account or with `dailypapers user token EMAIL`).";
-        return Response.WriteAsJsonAsync(new { error = message });
+        // The refusal is this request's own authentication result (computed once, then cached by the handler); only
+        // our own words are shown, never an exception's.
+        var message = (await HandleAuthenticateOnceSafeAsync()).Failure is AuthenticationFailureException refused
+            ? refused.Message
+            : "Send a personal access token: Authorization: Bearer dp_… (create one on /account or with `dailypapers user token EMAIL`).";
+        await Response.WriteAsJsonAsync(new { error = message });
     }
 }
