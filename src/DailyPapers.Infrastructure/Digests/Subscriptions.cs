@@ -164,7 +164,7 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
     }
 
     /// <summary>Applies <paramref name="change"/> to the subscription a manage link names; false for an invalid link.</summary>
-    public async Task<bool> ChangeAsync(string? token, Action<SubscriptionEntity, DailyPapersDbContext> change, CancellationToken cancellationToken)
+    public async Task<bool> ChangeAsync(string? token, Func<SubscriptionEntity, DailyPapersDbContext, Task> change, CancellationToken cancellationToken)
     {
         await using var context = store.CreateContext();
         if (await FindByManageLinkAsync(context, token, cancellationToken) is not { } subscription)
@@ -172,7 +172,7 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
             return false;
         }
 
-        change(subscription, context);
+        await change(subscription, context);
         await context.SaveChangesAsync(cancellationToken);
         return true;
     }

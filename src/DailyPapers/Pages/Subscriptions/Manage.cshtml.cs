@@ -4,6 +4,7 @@ using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Pages.Subscriptions;
 
@@ -57,7 +58,14 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
     }
 
     public async Task<IActionResult> OnPostSaveAsync(bool daily, bool weekly, CancellationToken cancellationToken) =>
-        await subscriptions.ChangeAsync(Token, (s, _) => (s.Daily, s.Weekly) = (daily, weekly), cancellationToken)
+        await subscriptions.ChangeAsync(
+            Token,
+            (s, _) =>
+            {
+                (s.Daily, s.Weekly) = (daily, weekly);
+                return Task.CompletedTask;
+            },
+            cancellationToken)
             ? Done("saved")
             : await ShowAsync(cancellationToken);
 
@@ -104,9 +112,9 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var tooMany = false;
-            var found = await subscriptions.ChangeAsync(Token, (s, context) =>
+            var found = await subscriptions.ChangeAsync(Token, async (s, context) =>
             {
-                if (context.SavedSearches.Count(a => a.SubscriptionId == s.Id) >= MaxAlerts)
+                if (await context.SavedSearches.CountAsync(a => a.SubscriptionId == s.Id, cancellationToken) >= MaxAlerts)
                 {
                     tooMany = true;
                     return;
@@ -147,9 +155,9 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
 
     public async Task<IActionResult> OnPostRemoveAlertAsync(long alertId, CancellationToken cancellationToken)
     {
-        var found = await subscriptions.ChangeAsync(Token, (s, context) =>
+        var found = await subscriptions.ChangeAsync(Token, async (s, context) =>
         {
-            var alert = context.SavedSearches.FirstOrDefault(a => a.Id == alertId && a.SubscriptionId == s.Id);
+            var alert = await context.SavedSearches.FirstOrDefaultAsync(a => a.Id == alertId && a.SubscriptionId == s.Id, cancellationToken);
             if (alert is not null)
             {
                 context.SavedSearches.Remove(alert);
