@@ -42,11 +42,7 @@ trap 'exit 130' INT TERM
 # 1. Release build, the subscriber list, and the SMTP server: aiosmtpd's SMTP protocol with a handler that accepts
 # and discards every message (as aiosmtpd.handlers.Sink does) but counts them, and keeps the first one to measure it.
 log "building Release into $TMP/bin"
-COMMIT=$(git rev-parse --short HEAD)
-[[ -n $(git status --porcelain) ]] && COMMIT="$COMMIT with uncommitted changes"
-dotnet build src/DailyPapers/DailyPapers.csproj -c Release -o "$TMP/bin" -nologo -v quiet >"$TMP/build.log" 2>&1 \
-    || { cat "$TMP/build.log" >&2; exit 1; }
-DP=(dotnet "$TMP/bin/dailypapers.dll")
+build_release
 
 { echo email; for i in $(seq 1 "$SUBSCRIBERS"); do echo "reader$i@example.test"; done; } >"$TMP/subscribers.csv"
 

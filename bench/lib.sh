@@ -11,3 +11,13 @@ stop_pid() {
         wait "$pid" 2>/dev/null || true
     fi
 }
+
+# build_release: a Release build of the app into $TMP/bin (TMP set by the script); sets DP (the command that runs it)
+# and COMMIT (the commit measured, flagged when the tree has uncommitted changes). Prints the build log on failure.
+build_release() {
+    COMMIT=$(git rev-parse --short HEAD)
+    [[ -n $(git status --porcelain) ]] && COMMIT="$COMMIT with uncommitted changes"
+    dotnet build src/DailyPapers/DailyPapers.csproj -c Release -o "$TMP/bin" -nologo -v quiet >"$TMP/build.log" 2>&1 \
+        || { cat "$TMP/build.log" >&2; exit 1; }
+    DP=(dotnet "$TMP/bin/dailypapers.dll")
+}

@@ -52,8 +52,7 @@ trap 'exit 130' INT TERM
 
 # 2. Release build into the temp folder.
 log "building Release into $TMP/bin"
-dotnet build src/DailyPapers/DailyPapers.csproj -c Release -o "$TMP/bin" -nologo -v quiet >"$TMP/build.log" 2>&1 \
-    || { cat "$TMP/build.log" >&2; exit 1; }
+build_release
 
 # 3. Import the 50-paper day into a fresh data folder.
 log "importing $DAY_FILE"

@@ -70,11 +70,7 @@ fi
 
 # 2. Release build into the temp folder.
 log "building Release into $TMP/bin"
-COMMIT=$(git rev-parse --short HEAD)
-[[ -n $(git status --porcelain) ]] && COMMIT="$COMMIT with uncommitted changes"
-dotnet build src/DailyPapers/DailyPapers.csproj -c Release -o "$TMP/bin" -nologo -v quiet >"$TMP/build.log" 2>&1 \
-    || { cat "$TMP/build.log" >&2; exit 1; }
-DP=(dotnet "$TMP/bin/dailypapers.dll")
+build_release
 
 FAILED=0
 # 3. One run: fresh store, import, serve, bench, stop.
