@@ -142,6 +142,7 @@ results_dir, test_rc = sys.argv[1], int(sys.argv[2])
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 files = sorted(glob.glob(os.path.join(results_dir, "**", "*.trx"), recursive=True))
 passed = failed = skipped = 0
+failures = []  # (test name, first line of its message)
 for path in files:
     try:
         root = ET.parse(path).getroot()
@@ -163,6 +164,11 @@ for path in files:
         bad = 1
     passed += n("passed")
     failed += bad
+    for result in root.findall("t:Results/t:UnitTestResult", ns):
+        if result.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+            message = result.find("t:Output/t:ErrorInfo/t:Message", ns)
+            first = (message.text or "").strip().splitlines()[0] if message is not None and message.text else ""
+            failures.append((result.get("testName", "?"), first))
     # xUnit's skipped tests show as NotExecuted results, not in the notExecuted counter.
     not_run = len(root.findall("t:Results/t:UnitTestResult[@outcome='NotExecuted']", ns))
     skipped += max(n("notExecuted"), not_run)
@@ -176,7 +182,15 @@ elif test_rc != 0 and failed == 0:
     failed = 1
 elif passed == 0 and failed == 0:
     print("scripts/test.sh: no test passed (none ran?).", file=sys.stderr)
+if failures:
+    # Readable after pages of output: which tests failed and why in one line each, just above the count.
+    print(f"\nFailed tests ({len(failures)}):")
+    for name, message in sorted(failures)[:40]:
+        print(f"  {name}" + (f"\n      {message[:200]}" if message else ""))
+    if len(failures) > 40:
+        print(f"  … and {len(failures) - 40} more (see the .trx files in {results_dir})")
 sys.stderr.flush()
+sys.stdout.flush()
 line = f"{passed} passed, {failed} failed"
 if skipped > 0:
     line += f", {skipped} skipped"

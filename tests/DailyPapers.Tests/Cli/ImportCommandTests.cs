@@ -13,8 +13,9 @@ public sealed class ImportCommandTests
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         var file = Path.Combine(store.DataDirectory, "subset.jsonl.gz");
-        // Enough papers that the import outlasts the polling below: it writes about 35,000 papers a second.
-        var lines = await TestData.WriteKaggleSubsetAsync(file, 70_000);
+        // Enough papers (the arXiv fixture again and again under new ids) that the import outlasts the polling
+        // below: it writes about 35,000 papers a second.
+        var lines = await ScaledKaggleFile.WriteAsync(file, 70_000);
 
         using (var first = CliProcess.Start(store.Settings, "import", "kaggle", file))
         {
@@ -45,7 +46,7 @@ public sealed class ImportCommandTests
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         var file = Path.Combine(store.DataDirectory, "subset.jsonl.gz");
-        var lines = await TestData.WriteKaggleSubsetAsync(file, 6_000);
+        var lines = await ScaledKaggleFile.WriteAsync(file, 6_000);
 
         var runs = await Task.WhenAll(
             CliProcess.RunAsync(store.Settings, "import", "kaggle", file),

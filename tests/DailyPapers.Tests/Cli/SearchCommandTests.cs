@@ -13,7 +13,7 @@ public sealed class SearchCommandTests
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         var file = Path.Combine(store.DataDirectory, "subset.jsonl.gz");
-        var papers = await TestData.WriteKaggleSubsetAsync(file, 120);
+        var papers = await ScaledKaggleFile.WriteAsync(file, 120);
         Assert.Equal(0, (await CliProcess.RunAsync(store.Settings, "import", "kaggle", file)).ExitCode);
 
         using (var first = CliProcess.Start(store.Settings, "embed"))

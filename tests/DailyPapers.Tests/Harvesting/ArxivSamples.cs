@@ -3,9 +3,9 @@ using DailyPapers.Tests.Support;
 namespace DailyPapers.Tests.Harvesting;
 
 /// <summary>
-/// Responses for the fake arXiv, from the recorded samples in ../shared/data/protocol-samples: the oai_dc page of set
-/// cs as served (resumption token with cursor), and the arXiv-format pages made into later pages of a list in the
-/// older style (token element with cursor) or the 2025 style (token without cursor, no element on the last page).
+/// Responses for the fake arXiv, from the recorded samples in tests/fixtures/protocol-samples: the oai_dc page of
+/// set cs as served (resumption token with cursor), and the arXiv-format pages made into later pages of a list in
+/// the older style (token element with cursor) or the 2025 style (token without cursor, no element on the last page).
 /// </summary>
 public static class ArxivSamples
 {

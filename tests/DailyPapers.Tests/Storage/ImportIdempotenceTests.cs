@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Tests.Storage;
 
-/// <summary>Whole real sources imported twice, on both databases: the second import changes nothing.</summary>
+/// <summary>Real sources (the committed cuts) imported twice, on both databases: the second import changes nothing.</summary>
 public sealed class ImportIdempotenceTests
 {
     [Theory]
@@ -14,14 +14,16 @@ public sealed class ImportIdempotenceTests
     {
         await using var store = await TestStore.CreateAsync(provider);
 
-        var first = await ImportAsync(store, SourceKind.HfDaily, TestData.Path("hf-daily-papers"));
-        var second = await ImportAsync(store, SourceKind.HfDaily, TestData.Path("hf-daily-papers"));
+        var first = await ImportAsync(store, SourceKind.HfDaily, HfDaysFixture.Folder);
+        var second = await ImportAsync(store, SourceKind.HfDaily, HfDaysFixture.Folder);
 
-        // 9,881 items name 9,877 papers: four were listed on two days.
-        Assert.Equal((9_877, 4, 0), (first.New, first.Updated, first.Rejected));
-        Assert.Equal((0, 0, 9_881), (second.New, second.Updated, second.Unchanged));
+        // The days include one paper listed on two days: its second listing updates it.
+        var (items, papers) = HfDaysFixture.Count();
+        Assert.Equal(1, items - papers);
+        Assert.Equal((papers, 1, 0), (first.New, first.Updated, first.Rejected));
+        Assert.Equal((0, 0, items), (second.New, second.Updated, second.Unchanged));
         await using var context = store.Factory.CreateContext();
-        Assert.Equal((9_877, 9_881), (await context.Papers.CountAsync(), await context.Listings.CountAsync()));
+        Assert.Equal((papers, items), (await context.Papers.CountAsync(), await context.Listings.CountAsync()));
     }
 
     [Fact]
@@ -29,7 +31,7 @@ public sealed class ImportIdempotenceTests
     {
         await using var hfFirst = await TestStore.CreateAsync(StoreProvider.Sqlite);
         await using var arxivFirst = await TestStore.CreateAsync(StoreProvider.Sqlite);
-        var hf = TestData.Path("hf-daily-papers");
+        var hf = HfDaysFixture.Folder;
         var oai = TestData.Path("protocol-samples", "arxiv_oai_ListRecords_arXiv_set-physics-hep-th_2017-12-14_trimmed3.xml");
         var atom = TestData.Path("protocol-samples", "arxiv_api_query_all-science_10entries_2019.atom.xml");
 

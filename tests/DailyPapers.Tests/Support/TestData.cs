@@ -1,33 +1,19 @@
-using System.IO.Compression;
-
 namespace DailyPapers.Tests.Support;
 
-/// <summary>Finds the read-only real data beside the repo (<c>../shared/data</c>) and a scratch folder per test.</summary>
+/// <summary>
+/// Finds the fixtures committed under <c>tests/fixtures</c> (cut from the shared data by its <c>recut.py</c>; tests
+/// never read <c>../shared</c>, so a clone passes alone) and a scratch folder per test.
+/// </summary>
 public static class TestData
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static string SharedData { get; } = System.IO.Path.GetFullPath(System.IO.Path.Combine(RepoRoot, "..", "shared", "data"));
+    public static string Fixtures { get; } = System.IO.Path.Combine(RepoRoot, "tests", "fixtures");
 
-    public static string Path(params string[] parts) => System.IO.Path.Combine([SharedData, .. parts]);
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Fixtures, .. parts]);
 
-    public static string KaggleCs => Directory.GetFiles(Path("arxiv-cs"), "*.kaggle.jsonl.gz").Single();
-
-    /// <summary>The first <paramref name="count"/> papers of the arxiv-cs Kaggle file as a .jsonl.gz; returns how many were written.</summary>
-    public static async Task<int> WriteKaggleSubsetAsync(string path, int count)
-    {
-        await using var source = new GZipStream(File.OpenRead(KaggleCs), CompressionMode.Decompress);
-        using var reader = new StreamReader(source);
-        await using var target = new StreamWriter(new GZipStream(File.Create(path), CompressionLevel.Fastest));
-        var written = 0;
-        while (written < count && await reader.ReadLineAsync() is { } line)
-        {
-            await target.WriteLineAsync(line);
-            written++;
-        }
-
-        return written;
-    }
+    /// <summary>The arXiv cs listings of 2025-06-09 to 2025-06-20, Kaggle layout, gzip.</summary>
+    public static string KaggleCs => Path("arxiv-cs", "arxiv-cs-2025-06-09-to-2025-06-20.kaggle.jsonl.gz");
 
     /// <summary>A new empty folder under the system temp dir; deleted by the caller or left for inspection.</summary>
     public static string NewTempDir(string prefix = "dp-test")

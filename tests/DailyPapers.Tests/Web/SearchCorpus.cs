@@ -18,8 +18,11 @@ public sealed class SearchCorpus : IAsyncLifetime
 {
     public static readonly DateOnly HfDay = new(2025, 6, 10);
 
-    /// <summary>Where the arXiv slice starts in the real file: the listings of 2025-06-10 and the days around it.</summary>
-    private const int KaggleFirstLine = 14_300;
+    /// <summary>
+    /// Where the slice starts in the arXiv fixture (listings from 2025-06-09): most of 2025-06-10 and the start of
+    /// 2025-06-11, lines 14,301 to 14,700 of the whole arxiv-cs file the fixture was cut from.
+    /// </summary>
+    private const int KaggleFirstLine = 323;
 
     private const int KaggleLines = 400;
 

@@ -15,7 +15,7 @@ public sealed class LexicalKillTests
         await using var bed = await LexicalTestbed.CreateAsync();
         var store = bed.Store;
         var file = Path.Combine(store.DataDirectory, "subset.jsonl.gz");
-        var papers = await TestData.WriteKaggleSubsetAsync(file, 5_000);
+        var papers = await ScaledKaggleFile.WriteAsync(file, 5_000);
         Assert.Equal(0, (await CliProcess.RunAsync(store.Settings, "import", "kaggle", file)).ExitCode);
         var settings = new Dictionary<string, string?>(store.Settings)
         {
