@@ -18,12 +18,12 @@ DAY=${DAY:-2025-06-10}
 DAYFILE=../shared/data/hf-daily-papers/$DAY.json
 PY=/usr/bin/python3 # Debian's python3, which has python3-aiosmtpd (apt-get install python3-aiosmtpd)
 
-[[ -f $DAYFILE ]] || { echo "missing $DAYFILE" >&2; exit 2; }
+source bench/lib.sh
+need_shared "$DAYFILE"
 "$PY" -c "import aiosmtpd" 2>/dev/null || { echo "aiosmtpd not found (apt-get install python3-aiosmtpd)" >&2; exit 2; }
 
 log() { printf '[digest-speed] %s\n' "$*" >&2; }
 
-source "$(dirname "$0")/lib.sh"
 TMP=$(mktemp -d -t dailypapers-digest.XXXXXX)
 SMTP_PID=""
 stop_smtp() {

@@ -7,7 +7,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROUNDS=${1:-5}
-FILE=$(ls ../shared/data/arxiv-cs/*.kaggle.jsonl.gz)
+source bench/lib.sh
+FILES=(../shared/data/arxiv-cs/*.kaggle.jsonl.gz)
+need_shared "${FILES[@]}"
+[[ ${#FILES[@]} -eq 1 ]] || { echo "expected one *.kaggle.jsonl.gz in $(realpath ../shared/data/arxiv-cs), found ${#FILES[@]}" >&2; exit 2; }
+FILE=${FILES[0]}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 

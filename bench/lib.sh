@@ -1,4 +1,17 @@
-# Shared by the bench scripts (source it): stopping, by its PID, a process the script started.
+# Shared by the bench scripts (source it): checking the shared data, stopping by its PID a process the script
+# started, the Release build.
+
+# need_shared PATH...: exits 2 with one line naming the first PATH that does not exist (a glob that matched nothing
+# arrives as itself). Called before anything is built, so that a clone without ../shared/data beside it fails at once.
+need_shared() {
+    local path
+    for path in "$@"; do
+        if [[ ! -e $path ]]; then
+            echo "missing $(realpath -m "$path"): the benchmarks need the shared data beside the repo (../shared/data)" >&2
+            exit 2
+        fi
+    done
+}
 
 # stop_pid PID [TENTHS]: SIGTERM, up to TENTHS tenths of a second (default 50) for it to end, then SIGKILL; reaps it.
 # A PID that is empty or already gone is left alone.

@@ -20,10 +20,8 @@ if [[ ! -f src/DailyPapers/DailyPapers.csproj ]]; then
     echo "run from the repo root (src/DailyPapers/DailyPapers.csproj not found)" >&2
     exit 2
 fi
-if [[ ! -f $DAY_FILE ]]; then
-    echo "missing $DAY_FILE" >&2
-    exit 2
-fi
+source bench/lib.sh
+need_shared "$DAY_FILE"
 
 log() { printf '[page-load] %s\n' "$*" >&2; }
 
@@ -38,7 +36,6 @@ if ! command -v wrk >/dev/null 2>&1; then
     fi
 fi
 
-source "$(dirname "$0")/lib.sh"
 TMP=$(mktemp -d -t dailypapers-bench.XXXXXX)
 SERVER_PID=""
 cleanup() {

@@ -29,10 +29,14 @@ if [[ ! -f src/DailyPapers/DailyPapers.csproj ]]; then
     exit 2
 fi
 
+source bench/lib.sh
+for day in $DAYS; do
+    need_shared "../shared/data/hf-daily-papers/$day.json"
+done
+
 log() { printf '[votes-load] %s\n' "$*" >&2; }
 psql_admin() { psql "host=$PG_HOST port=$PG_PORT user=$PG_USER dbname=postgres" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
-source "$(dirname "$0")/lib.sh"
 TMP=$(mktemp -d -t dailypapers-votes.XXXXXX)
 SERVER_PID=""
 PG_DB=""
@@ -59,9 +63,7 @@ trap 'exit 130' INT TERM
 # 1. The days to import, in one folder.
 mkdir -p "$TMP/days"
 for day in $DAYS; do
-    file=../shared/data/hf-daily-papers/$day.json
-    [[ -f $file ]] || { echo "missing $file" >&2; exit 2; }
-    cp "$file" "$TMP/days/"
+    cp "../shared/data/hf-daily-papers/$day.json" "$TMP/days/"
 done
 if [[ " ${PROVIDERS[*]} " == *" postgres "* ]]; then
     command -v psql >/dev/null || { echo "psql not found (apt-get install postgresql-client)" >&2; exit 2; }

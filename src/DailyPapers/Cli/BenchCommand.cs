@@ -81,12 +81,13 @@ internal static class BenchCommand
         if ((beir is null) == (hf is null))
         {
             Console.Error.WriteLine("error: give either --beir DIR or --hf [DIR].");
-            return 2;
+            return BenchInput.Refused;
         }
 
-        if (Settings(dataOption, model) is not { } settings)
+        var found = beir is not null ? BenchInput.IsBeirFolder(beir, split) : BenchInput.HasFiles(hf!, "*.json", "--hf DIR");
+        if (!found || Settings(dataOption, model) is not { } settings)
         {
-            return 2;
+            return BenchInput.Refused;
         }
 
         var progress = BenchProgressReporter.ForStandardError();
@@ -104,12 +105,8 @@ internal static class BenchCommand
         }
         catch (Exception ex) when (ex is IOException or FormatException)
         {
+            // The files are there (checked above) but unreadable or not in the expected format.
             Console.Error.WriteLine($"error: {ex.Message}");
-            if (beir is not null && BeirDataset.Splits(beir) is { Count: > 0 } splits)
-            {
-                Console.Error.WriteLine($"splits in {beir}: {string.Join(", ", splits)}");
-            }
-
             return 1;
         }
 

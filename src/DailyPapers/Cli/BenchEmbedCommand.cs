@@ -27,15 +27,15 @@ internal static class BenchEmbedCommand
 
     private static async Task<int> RunAsync(string hf, int count, int rounds, bool json, EmbeddingModelKind? model, string? dataOption, CancellationToken cancellationToken)
     {
-        if (BenchCommand.Settings(dataOption, model) is not { } settings)
-        {
-            return 2;
-        }
-
         if (count < 1 || rounds < 1)
         {
             await Console.Error.WriteLineAsync("error: --texts and --rounds must be at least 1.");
-            return 2;
+            return BenchInput.Refused;
+        }
+
+        if (!BenchInput.HasFiles(hf, "*.json", "--hf DIR") || BenchCommand.Settings(dataOption, model) is not { } settings)
+        {
+            return BenchInput.Refused;
         }
 
         var papers = HfKnownItems.Load(hf, count, seed: 7, cancellationToken).Corpus;

@@ -34,25 +34,25 @@ internal static class BenchSearchCommand
     /// <summary>The file given, else the one Kaggle file in the shared arxiv-cs folder; null (with the reason on stderr) if none.</summary>
     internal static string? FindPapers(string? given)
     {
+        const string option = "--papers FILE";
         if (given is not null)
         {
-            if (File.Exists(given))
-            {
-                return given;
-            }
-
-            Console.Error.WriteLine($"error: {given}: no such file.");
-            return null;
+            return BenchInput.IsFile(given, option) ? given : null;
         }
 
         var folder = Path.Combine(BenchCommand.SharedData, "arxiv-cs");
-        var found = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.kaggle.jsonl.gz") : [];
+        if (!BenchInput.HasFiles(folder, "*.kaggle.jsonl.gz", option))
+        {
+            return null;
+        }
+
+        var found = Directory.GetFiles(folder, "*.kaggle.jsonl.gz");
         if (found.Length == 1)
         {
             return found[0];
         }
 
-        Console.Error.WriteLine($"error: expected one *.kaggle.jsonl.gz in {Path.GetFullPath(folder)} (found {found.Length}); run from the repo root or pass --papers FILE.");
+        BenchInput.Unusable(folder, $"{found.Length} *.kaggle.jsonl.gz files in this folder, not one", option);
         return null;
     }
 
@@ -61,12 +61,12 @@ internal static class BenchSearchCommand
         if (queries < 1 || warmUp < 0)
         {
             Console.Error.WriteLine("error: --queries must be at least 1 and --warm-up at least 0.");
-            return 2;
+            return BenchInput.Refused;
         }
 
-        if (BenchCommand.Settings(dataOption, model) is not { } settings || FindPapers(papersOption) is not { } file)
+        if (FindPapers(papersOption) is not { } file || BenchCommand.Settings(dataOption, model) is not { } settings)
         {
-            return 2;
+            return BenchInput.Refused;
         }
 
         var progress = BenchProgressReporter.ForStandardError();

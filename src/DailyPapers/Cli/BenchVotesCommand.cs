@@ -40,13 +40,20 @@ internal static class BenchVotesCommand
         if (!Uri.TryCreate(url.TrimEnd('/') + "/", UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
         {
             await Console.Error.WriteLineAsync($"error: --url {url} is not an http(s) address.");
-            return 2;
+            return BenchInput.Refused;
         }
 
         if (clientCount < 2 || votes < 1)
         {
             await Console.Error.WriteLineAsync("error: --clients must be at least 2 and --votes at least 1.");
-            return 2;
+            return BenchInput.Refused;
+        }
+
+        // Asked before the store is touched: readers created for a server that is not there would only be litter.
+        if (await ServerProblemAsync(baseAddress, cancellationToken) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"error: {baseAddress}: {problem}; bench votes needs a running server there, on the same store (bench/votes-load.sh starts one).");
+            return BenchInput.Refused;
         }
 
         var prepared = Stopwatch.GetTimestamp();
@@ -58,7 +65,7 @@ internal static class BenchVotesCommand
             if (papers.Count <= votes)
             {
                 await Console.Error.WriteLineAsync($"error: the store lists {papers.Count} visible papers; --votes {votes} needs {votes + 1} (one for the warm-up). Import more days.");
-                return 2;
+                return BenchInput.Refused;
             }
 
             await Console.Error.WriteLineAsync($"creating {clientCount} readers with tokens in the store…");
@@ -137,6 +144,21 @@ internal static class BenchVotesCommand
             {
                 client.Dispose();
             }
+        }
+    }
+
+    /// <summary>Null if the server answers the daily list; otherwise why not, in a few words.</summary>
+    private static async Task<string?> ServerProblemAsync(Uri baseAddress, CancellationToken cancellationToken)
+    {
+        using var client = Client(baseAddress, token: null);
+        try
+        {
+            using var response = await client.GetAsync("api/daily_papers", cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"GET api/daily_papers answered {(int)response.StatusCode}";
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return ex.Message;
         }
     }
 

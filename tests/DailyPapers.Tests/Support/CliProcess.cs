@@ -32,10 +32,11 @@ public static class CliProcess
         return await CollectAsync(process);
     }
 
-    private static Process Start(IReadOnlyDictionary<string, string?> settings, bool withInput, string[] args)
+    private static Process Start(IReadOnlyDictionary<string, string?> settings, bool withInput, string[] args, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardInput = withInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -67,6 +68,19 @@ public static class CliProcess
     public static async Task<(int ExitCode, string Output, string Error)> RunApartAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
         using var process = Start(settings, false, args);
+        return await CollectApartAsync(process);
+    }
+
+    /// <summary>Like <see cref="RunApartAsync"/>, run from <paramref name="workingDirectory"/>: for defaults that are relative paths.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunApartInAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] args)
+    {
+        using var process = Start(settings, false, args, workingDirectory);
+        return await CollectApartAsync(process);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> CollectApartAsync(Process process)
+    {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
