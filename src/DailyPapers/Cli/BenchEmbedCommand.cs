@@ -38,7 +38,18 @@ internal static class BenchEmbedCommand
             return BenchInput.Refused;
         }
 
-        var papers = HfKnownItems.Load(hf, count, seed: 7, cancellationToken).Corpus;
+        IReadOnlyList<BenchDocument> papers;
+        try
+        {
+            papers = HfKnownItems.Load(hf, count, seed: 7, cancellationToken).Corpus;
+        }
+        catch (Exception ex) when (ex is IOException or FormatException)
+        {
+            // The files are there (checked above) but unreadable or not Hugging Face days.
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
+
         var texts = papers.Select(p => EmbeddingText.ForPaper(p.Title, p.Text)).ToList();
         await Console.Error.WriteLineAsync($"embedding {texts.Count} papers, {rounds} rounds, model {settings.Embedding.Model} …");
         var result = await EmbeddingBenchmark.RunAsync(texts, settings.Embedding, rounds, cancellationToken);

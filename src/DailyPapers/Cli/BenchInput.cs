@@ -13,13 +13,13 @@ internal static class BenchInput
     public const int Refused = 2;
 
     /// <summary>True if <paramref name="path"/> is a file; otherwise says so, naming <paramref name="option"/> (e.g. <c>--papers FILE</c>).</summary>
-    public static bool IsFile(string path, string option) => File.Exists(path) || Unusable(path, "no such file", option);
+    public static bool IsFile(string path, string option) => File.Exists(path) || ReportUnusable(path, "no such file", option);
 
     /// <summary>True if <paramref name="folder"/> holds a file matching <paramref name="pattern"/>; otherwise says so.</summary>
     public static bool HasFiles(string folder, string pattern, string option) =>
         Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, pattern).Any() || Unusable(folder, $"no {pattern} files in this folder", option)
-            : Unusable(folder, "no such folder", option);
+            ? Directory.EnumerateFiles(folder, pattern).Any() || ReportUnusable(folder, $"no {pattern} files in this folder", option)
+            : ReportUnusable(folder, "no such folder", option);
 
     /// <summary>True if the folder has the three parts of a BEIR set for <paramref name="split"/>; otherwise names the first missing one.</summary>
     public static bool IsBeirFolder(string folder, string split)
@@ -46,7 +46,7 @@ internal static class BenchInput
     }
 
     /// <summary>Says what is wrong with <paramref name="path"/> and where benchmarks look for their data; returns false.</summary>
-    public static bool Unusable(string path, string what, string option) =>
+    public static bool ReportUnusable(string path, string what, string option) =>
         Refuse($"{Path.GetFullPath(path)}: {what}; benchmarks read the shared data beside the repo ({BenchCommand.SharedData}) or the path given with {option}.");
 
     private static bool Refuse(string message)

@@ -52,7 +52,7 @@ internal static class BenchSearchCommand
             return found[0];
         }
 
-        BenchInput.Unusable(folder, $"{found.Length} *.kaggle.jsonl.gz files in this folder, not one", option);
+        BenchInput.ReportUnusable(folder, $"{found.Length} *.kaggle.jsonl.gz files in this folder, not one", option);
         return null;
     }
 

@@ -151,6 +151,8 @@ internal static class BenchVotesCommand
     private static async Task<string?> ServerProblemAsync(Uri baseAddress, CancellationToken cancellationToken)
     {
         using var client = Client(baseAddress, token: null);
+        // A server that is there answers at once; an address that drops packets must not hold the refusal for minutes.
+        client.Timeout = TimeSpan.FromSeconds(10);
         try
         {
             using var response = await client.GetAsync("api/daily_papers", cancellationToken);

@@ -8,12 +8,13 @@ namespace DailyPapers.Tests.Ingestion;
 public sealed class HfDailyReaderTests
 {
     [Fact]
-    public void Every_saved_day_of_both_schemas_parses_into_one_listed_paper_per_item_without_rejections()
+    public void The_fixture_days_of_both_schemas_parse_into_one_listed_paper_per_item_without_rejections()
     {
         var items = Directory.GetFiles(HfDaysFixture.Folder, "*.json").SelectMany(ReadFile).ToList();
 
         Assert.Empty(items.OfType<RejectedItem>().Take(5));
-        Assert.Equal(HfDaysFixture.Count().Items, items.OfType<PaperItem>().Count(p => p.Listing is { Source: ListingSource.Hf }));
+        Assert.Equal(323, HfDaysFixture.Count().Items);
+        Assert.Equal(323, items.OfType<PaperItem>().Count(p => p.Listing is { Source: ListingSource.Hf }));
     }
 
     [Fact]

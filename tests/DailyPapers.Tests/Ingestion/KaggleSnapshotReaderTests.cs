@@ -30,7 +30,8 @@ public sealed class KaggleSnapshotReaderTests(ITestOutputHelper output)
         // Throughput is printed, not asserted: timing on a shared machine is no test of correctness.
         output.WriteLine($"{listed:N0} papers in {watch.Elapsed.TotalSeconds:F2} s: {listed / watch.Elapsed.TotalSeconds:N0} lines/s");
         Assert.Empty(rejected);
-        Assert.Equal(FixtureLineCount(), listed);
+        Assert.Equal(1_959, FixtureLineCount());
+        Assert.Equal(1_959, listed);
     }
 
     [Fact]
@@ -38,17 +39,17 @@ public sealed class KaggleSnapshotReaderTests(ITestOutputHelper output)
     {
         using var stream = SourceFile.OpenRead(TestData.KaggleCs);
 
-        var donut = KaggleSnapshotReader.Read(stream, "cs.jsonl.gz", CancellationToken.None)
-            .OfType<PaperItem>().Single(p => p.Paper.Id.Value == "2506.06854");
+        var nsd = KaggleSnapshotReader.Read(stream, "cs.jsonl.gz", CancellationToken.None)
+            .OfType<PaperItem>().Single(p => p.Paper.Id.Value == "2506.06898");
 
-        Assert.Equal("cs.jsonl.gz:324", donut.Location);
-        Assert.Equal("DONUT: A Decoder-Only Model for Trajectory Prediction", donut.Paper.Title);
-        Assert.Equal(["cs.CV"], donut.Paper.Categories);
-        Assert.Equal(["Markus Knoche", "Daan de Geus", "Bastian Leibe"], donut.Paper.Authors);
-        Assert.Equal(1, donut.Paper.Version);
-        Assert.Equal(new DateOnly(2025, 6, 10), donut.Listing!.Day);
-        // arXiv's hard line break after "relevant for" is a space in the abstract.
-        Assert.StartsWith("Predicting the motion of other agents in a scene is highly relevant for autonomous driving", donut.Paper.Abstract);
+        Assert.Equal("cs.jsonl.gz:332", nsd.Location);
+        Assert.Equal("NSD-Imagery: A benchmark dataset for extending fMRI vision decoding methods to mental imagery", nsd.Paper.Title);
+        Assert.Equal(["cs.CV", "cs.LG", "eess.IV", "q-bio.NC"], nsd.Paper.Categories);
+        Assert.Equal(["Reese Kneeland", "Paul S. Scotti", "Ghislain St-Yves", "Jesse Breedlove", "Kendrick Kay", "Thomas Naselaris"], nsd.Paper.Authors);
+        Assert.Equal(1, nsd.Paper.Version);
+        Assert.Equal(new DateOnly(2025, 6, 10), nsd.Listing!.Day);
+        // arXiv's hard line break after "paired" is a space in the abstract.
+        Assert.StartsWith("We release NSD-Imagery, a benchmark dataset of human fMRI activity paired with mental images", nsd.Paper.Abstract);
     }
 
     [Fact]

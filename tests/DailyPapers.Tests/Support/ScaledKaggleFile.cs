@@ -4,7 +4,7 @@ namespace DailyPapers.Tests.Support;
 
 /// <summary>
 /// Kaggle-layout files of any size made from the committed arXiv fixture, for tests that need scale (an import
-/// killed mid-way): the fixture's papers as they are, then the same records again under new ids, round after round.
+/// killed mid-way): the fixture's papers as they are, then the same records again under new ids, round after round (up to 120).
 /// </summary>
 public static class ScaledKaggleFile
 {
@@ -26,13 +26,19 @@ public static class ScaledKaggleFile
     }
 
     /// <summary>
-    /// Round 1 numbers its papers 1501.00001 on, round 2 1502.00001 and so on: months from 2015 that the fixture,
-    /// of June 2025, never uses. Five-digit numbers are how arXiv numbers papers from 2015.
+    /// Round 1 numbers its papers 1501.90001 on, round 2 1502.90001 and so on, to 2412: months the fixture (June 2025)
+    /// never uses, and numbers from 90001 that no real paper of those months has (none had 30,000), so a scaled file
+    /// may share a store with the other recorded samples.
     /// </summary>
     internal static string GeneratedId(int round, int index)
     {
         var (year, month) = Math.DivRem(round - 1, 12);
-        return $"{15 + year:D2}{month + 1:D2}.{index + 1:D5}";
+        if (round < 1 || year > 9 || index >= 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(round), $"round {round}, line {index}: past the ids kept for generated papers");
+        }
+
+        return $"{15 + year:D2}{month + 1:D2}.{90_001 + index:D5}";
     }
 
     private static string WithId(string line, string id)

@@ -12,8 +12,8 @@ public static class TestData
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Fixtures, .. parts]);
 
-    /// <summary>The arXiv cs listings of 2025-06-09 to 2025-06-20, Kaggle layout, gzip.</summary>
-    public static string KaggleCs => Path("arxiv-cs", "arxiv-cs-2025-06-09-to-2025-06-20.kaggle.jsonl.gz");
+    /// <summary>The arXiv cs listings of 2025-06-09 to 2025-06-19, Kaggle layout, gzip.</summary>
+    public static string KaggleCs => Path("arxiv-cs", "arxiv-cs-2025-06-09-to-2025-06-19.kaggle.jsonl.gz");
 
     /// <summary>A new empty folder under the system temp dir; deleted by the caller or left for inspection.</summary>
     public static string NewTempDir(string prefix = "dp-test")

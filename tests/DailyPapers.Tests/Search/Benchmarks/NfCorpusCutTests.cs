@@ -27,9 +27,11 @@ public sealed class NfCorpusCutTests
     public void Lexical_search_ranks_judged_documents_far_above_chance()
     {
         var task = RetrievalTask.From(BeirDataset.Load(Folder, "test"));
+        var cache = TestData.NewTempDir();
 
         var report = RetrievalBench.Run(
-            task, [SearchMode.Lexical], new LexicalOptions(), new EmbeddingOptions(), new HybridOptions(), TestData.NewTempDir(), null, CancellationToken.None);
+            task, [SearchMode.Lexical], new LexicalOptions(), new EmbeddingOptions(), new HybridOptions(), cache, null, CancellationToken.None);
+        Directory.Delete(cache, recursive: true);
 
         // BM25 scores 0.53 on this cut; a ranking blind to the words would score about 0.05 (each query has about 9
         // judged documents among 276).
