@@ -62,19 +62,17 @@ internal static class PaperReadSql
         $"SELECT l.paper_id FROM listings AS l JOIN papers AS p ON p.id = l.paper_id WHERE " + InPeriod +
         $" GROUP BY l.paper_id HAVING {VotesOfGroup} > 0 ORDER BY {VotesOfGroup} DESC, l.paper_id LIMIT @take";
 
-    private static readonly string RankedPage = RankedPageSql(bySource: false);
-    private static readonly string RankedPageBySource = RankedPageSql(bySource: true);
-
-    /// <summary>The paper ids of one page of the ranking (<c>@take</c> of them after <c>@skip</c>).</summary>
-    public static string Ranking(bool bySource, bool withNeighbours)
+    /// <summary>The paper ids of one page of the list (<c>@take</c> of them after <c>@skip</c>), after the neighbouring days.</summary>
+    public static string Ranking(ListingFilter filter, bool withNeighbours)
     {
-        var page = bySource ? RankedPageBySource : RankedPage;
+        var page = RankedPageSql(filter);
         return withNeighbours ? $"{Neighbours};\n{page}" : page;
     }
 
-    /// <summary>Papers in the period; needed only when the page asked for is full or past the end.</summary>
-    public static string Count(bool bySource) =>
-        $"SELECT COUNT(DISTINCT l.paper_id) FROM listings AS l JOIN papers AS p ON p.id = l.paper_id WHERE {InPeriod}{SourceFilter(bySource)}";
+    /// <summary>Papers in the period that pass the filter; needed only when the page asked for is full or past the end.</summary>
+    public static string Count(ListingFilter filter) => filter.HasPaperCondition
+        ? $"SELECT COUNT(*) FROM (SELECT l.paper_id FROM listings AS l JOIN papers AS p ON p.id = l.paper_id WHERE {InPeriod}{ListingConditions(filter)} GROUP BY l.paper_id{Having(filter)}) AS passed"
+        : $"SELECT COUNT(DISTINCT l.paper_id) FROM listings AS l JOIN papers AS p ON p.id = l.paper_id WHERE {InPeriod}{ListingConditions(filter)}";
 
     /// <summary>The papers of <c>@ids</c> with their listings in the period, a row per listing, in no order.</summary>
     public static string PapersInPeriod(StoreProvider provider) =>
@@ -85,7 +83,7 @@ internal static class PaperReadSql
         provider == StoreProvider.Sqlite ? SqlitePapersById : PostgresPapersById;
 
     /// <summary>The ids of the papers listed in the period (by one source with <c>@source</c>).</summary>
-    public static string ListedIds(bool bySource) => IdsInPeriod + SourceFilter(bySource);
+    public static string ListedIds(bool bySource) => IdsInPeriod + (bySource ? " AND l.source = @source" : "");
 
     /// <summary>The local votes of the papers of <c>@ids</c>: paper id and time cast.</summary>
     public static string VoteTimes(StoreProvider provider) => provider == StoreProvider.Sqlite
@@ -96,15 +94,23 @@ internal static class PaperReadSql
     public static object Ids(StoreProvider provider, IReadOnlyList<string> ids) =>
         provider == StoreProvider.Sqlite ? JsonSerializer.Serialize(ids) : ids.ToArray();
 
-    /// <summary>Ranks the period's papers by votes (imported and local), then first day and time listed, then id.</summary>
-    private static string RankedPageSql(bool bySource) => $"""
+    /// <summary>
+    /// The period's papers that pass the filter, by votes (imported and local), then first day and time listed, then
+    /// id; or newest listing first. NULLS LAST: SQLite and PostgreSQL order a missing listing time apart otherwise.
+    /// </summary>
+    private static string RankedPageSql(ListingFilter filter) => $"""
         SELECT l.paper_id
         FROM listings AS l JOIN papers AS p ON p.id = l.paper_id
-        WHERE {InPeriod}{SourceFilter(bySource)}
-        GROUP BY l.paper_id
-        ORDER BY {VotesOfGroup} DESC, MIN(l.day), MIN(l.listed_at), l.paper_id
+        WHERE {InPeriod}{ListingConditions(filter)}
+        GROUP BY l.paper_id{Having(filter)}
+        ORDER BY {(filter.Order == ListingOrder.Newest
+            ? "MAX(l.day) DESC, MAX(l.listed_at) DESC NULLS LAST, l.paper_id"
+            : $"{VotesOfGroup} DESC, MIN(l.day), MIN(l.listed_at), l.paper_id")}
         LIMIT @take OFFSET @skip
         """;
 
-    private static string SourceFilter(bool bySource) => bySource ? " AND l.source = @source" : "";
+    private static string ListingConditions(ListingFilter filter) =>
+        (filter.Source is null ? "" : " AND l.source = @source") + (filter.Submitter is null ? "" : " AND l.submitted_by = @submitter");
+
+    private static string Having(ListingFilter filter) => filter.MinVotes > 0 ? $" HAVING {VotesOfGroup} >= @minVotes" : "";
 }

@@ -25,14 +25,19 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
     /// Papers listed in the period, each once, ranked by votes, then by when they were first listed, then id; with
     /// <paramref name="withNeighbours"/>, also the nearest listing days before and after the period.
     /// </summary>
+    public Task<ListingView> ListAsync(
+        ListingPeriod period, ListingSource? source, int pageIndex, int pageSize, bool withNeighbours, CancellationToken cancellationToken) =>
+        ListAsync(period, new ListingFilter { Source = source }, pageIndex, pageSize, withNeighbours, cancellationToken);
+
+    /// <summary>As above, for the papers that pass <paramref name="filter"/>, in its order.</summary>
     public async Task<ListingView> ListAsync(
-        ListingPeriod period, ListingSource? source, int pageIndex, int pageSize, bool withNeighbours, CancellationToken cancellationToken)
+        ListingPeriod period, ListingFilter filter, int pageIndex, int pageSize, bool withNeighbours, CancellationToken cancellationToken)
     {
         DateOnly? previous = null, next = null;
         var ids = new List<string>(pageSize + 1);
-        await using (var ranking = await CommandAsync(PaperReadSql.Ranking(source is not null, withNeighbours), cancellationToken))
+        await using (var ranking = await CommandAsync(PaperReadSql.Ranking(filter, withNeighbours), cancellationToken))
         {
-            AddPeriod(ranking, period, source);
+            AddPeriod(ranking, period, filter);
             // One more than the page: when it doesn't come, this page is the last and the total needs no count.
             ranking.AddParameter("@take", pageSize + 1);
             ranking.AddParameter("@skip", pageIndex * pageSize);
@@ -60,8 +65,8 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
                 ids.RemoveAt(pageSize);
             }
 
-            await using var count = await CommandAsync(PaperReadSql.Count(source is not null), cancellationToken);
-            AddPeriod(count, period, source);
+            await using var count = await CommandAsync(PaperReadSql.Count(filter), cancellationToken);
+            AddPeriod(count, period, filter);
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
         else
@@ -279,13 +284,26 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
 
     private static DateOnly? DayOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetFieldValue<DateOnly>(ordinal);
 
-    private static void AddPeriod(DbCommand command, ListingPeriod period, ListingSource? source)
+    private static void AddPeriod(DbCommand command, ListingPeriod period, ListingSource? source) =>
+        AddPeriod(command, period, new ListingFilter { Source = source });
+
+    private static void AddPeriod(DbCommand command, ListingPeriod period, ListingFilter filter)
     {
         command.AddParameter("@start", period.Start);
         command.AddParameter("@end", period.End);
-        if (source is { } only)
+        if (filter.Source is { } only)
         {
             command.AddParameter("@source", (int)only);
+        }
+
+        if (filter.Submitter is { } submitter)
+        {
+            command.AddParameter("@submitter", submitter);
+        }
+
+        if (filter.MinVotes > 0)
+        {
+            command.AddParameter("@minVotes", filter.MinVotes);
         }
     }
 }

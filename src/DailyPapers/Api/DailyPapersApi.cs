@@ -16,6 +16,10 @@ public static class DailyPapersApi
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;
 
+    /// <summary>The API's JSON settings: timestamps as Hugging Face writes them (<see cref="HfTimestamps"/>).</summary>
+    public static IServiceCollection AddDailyPapersApi(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(json => HfTimestamps.AddTo(json.SerializerOptions));
+
     public static IEndpointRouteBuilder MapDailyPapersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
@@ -25,6 +29,7 @@ public static class DailyPapersApi
         api.MapAccountApi();
         api.MapCommunityApi();
         api.MapSubmissionApi();
+        app.MapPaperMarkdown();
         return app;
     }
 
@@ -34,10 +39,25 @@ public static class DailyPapersApi
         var query = request.Query;
         string? sort = query["sort"];
         var byTrending = string.Equals(sort, "trending", StringComparison.OrdinalIgnoreCase);
-        if (!string.IsNullOrEmpty(sort) && !byTrending)
+        var newest = string.Equals(sort, "publishedAt", StringComparison.OrdinalIgnoreCase);
+        if (!string.IsNullOrEmpty(sort) && !byTrending && !newest)
         {
-            return Error("sort must be trending, or absent for the listing's order (most voted first).");
+            return Error("sort must be publishedAt (newest first) or trending, or absent for the listing's order (most voted first).");
         }
+
+        if (!TryReadInt(query["min_votes"], 0, 0, int.MaxValue, out var minVotes))
+        {
+            return Error("min_votes must be a whole number from 0.");
+        }
+
+        // Hugging Face's submitter= names a user; here also a reader's handle (their curated submissions).
+        string? submitter = query["submitter"];
+        var filter = new ListingFilter
+        {
+            Submitter = string.IsNullOrWhiteSpace(submitter) ? null : submitter.Trim(),
+            MinVotes = minVotes,
+            Order = newest ? ListingOrder.Newest : ListingOrder.Votes,
+        };
 
         if (!TryReadInt(query["limit"], DefaultLimit, 1, MaxLimit, out var limit))
         {
@@ -93,7 +113,7 @@ public static class DailyPapersApi
                 return Error("window must be day, week or month.");
             }
 
-            return Page(await trending.ReadAsync(window, cancellationToken), pageIndex, limit);
+            return Page(await trending.ReadAsync(window, cancellationToken), filter, pageIndex, limit);
         }
         else
         {
@@ -108,15 +128,18 @@ public static class DailyPapersApi
 
         if (byTrending)
         {
-            return Page(await trending.ReadAsync(period, cancellationToken), pageIndex, limit);
+            return Page(await trending.ReadAsync(period, cancellationToken), filter, pageIndex, limit);
         }
 
-        var view = await reader.ListAsync(period, source: null, pageIndex, limit, withNeighbours: false, cancellationToken);
+        var view = await reader.ListAsync(period, filter, pageIndex, limit, withNeighbours: false, cancellationToken);
         return Results.Json(view.Page.Papers.Select(HfDailyItemJson.From).ToList());
     }
 
-    private static IResult Page(TrendingView view, int pageIndex, int limit) =>
-        Results.Json(view.Papers.Skip(pageIndex * limit).Take(limit).Select(t => HfDailyItemJson.From(t.Paper)).ToList());
+    /// <summary>A page of trending papers; the filter's conditions apply to the few candidates trending holds.</summary>
+    private static IResult Page(TrendingView view, ListingFilter filter, int pageIndex, int limit) =>
+        Results.Json(view.Papers
+            .Where(t => t.Paper.Votes >= filter.MinVotes && (filter.Submitter is null || t.Paper.SubmittedBy == filter.Submitter))
+            .Skip(pageIndex * limit).Take(limit).Select(t => HfDailyItemJson.From(t.Paper)).ToList());
 
     private static async Task<IResult> PaperAsync(string id, HttpContext http, PaperReader reader, CancellationToken cancellationToken)
     {

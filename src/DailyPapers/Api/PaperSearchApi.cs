@@ -13,6 +13,9 @@ public static class PaperSearchApi
 {
     public const int DefaultLimit = 20;
 
+    /// <summary>Hugging Face's own bound for this endpoint (their daily list stops at 100).</summary>
+    public const int MaxLimit = 120;
+
     /// <summary>Mapped before <c>/papers/{**id}</c> is matched: a literal segment outranks a catch-all.</summary>
     public static RouteGroupBuilder MapPaperSearch(this RouteGroupBuilder api)
     {
@@ -22,9 +25,9 @@ public static class PaperSearchApi
 
     private static async Task<IResult> SearchAsync(HttpRequest request, PaperSearch search, PaperReader reader, CancellationToken cancellationToken)
     {
-        if (!DailyPapersApi.TryReadInt(request.Query["limit"], DefaultLimit, 1, DailyPapersApi.MaxLimit, out var limit))
+        if (!DailyPapersApi.TryReadInt(request.Query["limit"], DefaultLimit, 1, MaxLimit, out var limit))
         {
-            return DailyPapersApi.Error($"limit must be a whole number from 1 to {DailyPapersApi.MaxLimit}.");
+            return DailyPapersApi.Error($"limit must be a whole number from 1 to {MaxLimit}.");
         }
 
         // An empty query (or one of only syntax, such as "(((") asks for nothing: an empty array, 200, not an error,

@@ -67,6 +67,7 @@ public static class WebApp
         // One reader, so one connection, per request, however many queries its page makes.
         builder.Services.AddScoped(services => services.GetRequiredService<PaperQueries>().OpenReader());
         builder.Services.AddPageCaching(builder.Configuration);
+        builder.Services.AddDailyPapersApi();
         builder.Services.AddScoped<TrendingReader>();
         builder.Services.AddOptions<TrendingOptions>().Bind(builder.Configuration.GetSection(TrendingOptions.Section))
             .Validate(o => o.DayHalfLife > TimeSpan.Zero && o.WeekHalfLife > TimeSpan.Zero && o.MonthHalfLife > TimeSpan.Zero,

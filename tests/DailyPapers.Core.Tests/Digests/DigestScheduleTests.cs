@@ -1,4 +1,5 @@
 using DailyPapers.Core.Digests;
+using DailyPapers.Core.Listings;
 
 namespace DailyPapers.Core.Tests.Digests;
 
@@ -56,7 +57,7 @@ public class DigestScheduleTests
         // The week of 2025-06-09 (Monday), as DigestRun plans it: the week before the one holding the send day.
         Assert.Equal(DateTimeOffset.Parse(expected), DigestSchedule.WeeklySendTime(new DateOnly(2025, 6, 9), Seven, TimeZoneInfo.Utc, on));
         var due = DigestSchedule.LastWeeklyDue(DateTimeOffset.Parse(expected), Seven, TimeZoneInfo.Utc, on);
-        Assert.Equal(new DateOnly(2025, 6, 9), Listings.ListingPeriod.WeekOf(due.AddDays(-7)).Start);
+        Assert.Equal(new DateOnly(2025, 6, 9), ListingPeriod.WeekOf(due.AddDays(-7)).Start);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class PaperReaderTests
         await using var store = await SampleStoreAsync(provider);
         await using var reader = new PaperQueries(store.Factory).OpenReader();
 
-        var view = await reader.ListAsync(ListingPeriod.Day(Day), null, 0, 50, withNeighbours: true, CancellationToken.None);
+        var view = await reader.ListAsync(ListingPeriod.Day(Day), ListingFilter.None, 0, 50, withNeighbours: true, CancellationToken.None);
 
         Assert.Equal(["2506.00002", "2506.00001"], view.Page.Papers.Select(p => p.Id));
         Assert.Equal(2, view.Page.Total);
@@ -39,9 +39,9 @@ public sealed class PaperReaderTests
         await using var store = await SampleStoreAsync(provider);
         await using var reader = new PaperQueries(store.Factory).OpenReader();
 
-        var first = await reader.ListAsync(ListingPeriod.Day(Day), null, 0, 1, withNeighbours: false, CancellationToken.None);
-        var second = await reader.ListAsync(ListingPeriod.Day(Day), null, 1, 1, withNeighbours: false, CancellationToken.None);
-        var beyond = await reader.ListAsync(ListingPeriod.Day(Day), null, 5, 1, withNeighbours: false, CancellationToken.None);
+        var first = await reader.ListAsync(ListingPeriod.Day(Day), ListingFilter.None, 0, 1, withNeighbours: false, CancellationToken.None);
+        var second = await reader.ListAsync(ListingPeriod.Day(Day), ListingFilter.None, 1, 1, withNeighbours: false, CancellationToken.None);
+        var beyond = await reader.ListAsync(ListingPeriod.Day(Day), ListingFilter.None, 5, 1, withNeighbours: false, CancellationToken.None);
 
         Assert.Equal(["2506.00002"], first.Page.Papers.Select(p => p.Id));
         Assert.Equal(2, first.Page.Total);
@@ -76,7 +76,7 @@ public sealed class PaperReaderTests
         await using var store = await SampleStoreAsync(provider);
         await using var reader = new PaperQueries(store.Factory).OpenReader();
 
-        var week = await reader.ListAsync(ListingPeriod.WeekOf(Day), null, 0, 50, withNeighbours: true, CancellationToken.None);
+        var week = await reader.ListAsync(ListingPeriod.WeekOf(Day), ListingFilter.None, 0, 50, withNeighbours: true, CancellationToken.None);
 
         Assert.Equal(["2506.00002", "2506.00001", "2506.00003"], week.Page.Papers.Select(p => p.Id));
         Assert.Equal(Day.AddDays(-7), week.PreviousDay);

@@ -54,7 +54,7 @@ public sealed class SearchApiTests(SearchCorpus corpus)
 
     [Theory]
     [InlineData("limit=0")]
-    [InlineData("limit=101")]
+    [InlineData("limit=121")]
     [InlineData("limit=-5")]
     [InlineData("limit=ten")]
     [InlineData("limit=99999999999999999999")]

@@ -1,0 +1,31 @@
+using DailyPapers.Core.Papers;
+
+namespace DailyPapers.Infrastructure.Papers;
+
+/// <summary>Which of a period's listed papers a list shows, and in which order.</summary>
+public sealed record ListingFilter
+{
+    public static readonly ListingFilter None = new();
+
+    /// <summary>Only listings from this source (arXiv, Hugging Face, curated here).</summary>
+    public ListingSource? Source { get; init; }
+
+    /// <summary>Only papers this handle submitted (a reader here, or the Hugging Face user of an imported listing).</summary>
+    public string? Submitter { get; init; }
+
+    /// <summary>Only papers with at least this many votes (imported and local).</summary>
+    public int MinVotes { get; init; }
+
+    public ListingOrder Order { get; init; } = ListingOrder.Votes;
+
+    internal bool HasPaperCondition => MinVotes > 0;
+}
+
+public enum ListingOrder
+{
+    /// <summary>Most voted first, then first listed, as the daily list ranks.</summary>
+    Votes,
+
+    /// <summary>Most recently listed first (Hugging Face's <c>sort=publishedAt</c>).</summary>
+    Newest,
+}
