@@ -16,9 +16,19 @@ public sealed record ListingFilter
     /// <summary>Only papers with at least this many votes (imported and local).</summary>
     public int MinVotes { get; init; }
 
+    /// <summary>Only papers in any of these arXiv categories (cs.CL), or whole archives (cs.*); empty for all.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
     public ListingOrder Order { get; init; } = ListingOrder.Votes;
 
     internal bool HasPaperCondition => MinVotes > 0;
+
+    /// <summary>
+    /// The LIKE pattern for each category, matched against the space-separated list with a space each side, all in
+    /// lower case: SQLite's LIKE ignores ASCII case and PostgreSQL's does not, LOWER makes them agree.
+    /// </summary>
+    internal IEnumerable<string> CategoryPatterns() => Categories.Select(c =>
+        c.EndsWith(".*", StringComparison.Ordinal) ? $"% {c[..^1].ToLowerInvariant()}%" : $"% {c.ToLowerInvariant()} %");
 }
 
 public enum ListingOrder

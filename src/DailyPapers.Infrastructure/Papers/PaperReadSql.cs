@@ -57,6 +57,19 @@ internal static class PaperReadSql
     private const string PostgresPapersById =
         $"SELECT {PaperColumns}, {ListingColumns} FROM papers AS p LEFT JOIN listings AS l ON l.paper_id = p.id WHERE p.id = ANY(@ids)";
 
+    /// <summary>
+    /// Visible papers with a submission time, newest first, after the cursor <c>(@at, @id)</c> when
+    /// <paramref name="afterCursor"/>: a row-value comparison, so both engines walk the (submitted_at, id) index.
+    /// </summary>
+    public static string Dated(bool afterCursor) =>
+        "SELECT id, submitted_at FROM papers WHERE submitted_at IS NOT NULL AND NOT is_deleted AND NOT is_hidden" +
+        (afterCursor ? " AND (submitted_at, id) < (@at, @id)" : "") + " ORDER BY submitted_at DESC, id DESC LIMIT @take";
+
+    /// <summary>Visible papers without a submission time (none in arXiv's data, but a source may lack it): they come last, by id.</summary>
+    public static string Undated(bool afterCursor) =>
+        "SELECT id, submitted_at FROM papers WHERE submitted_at IS NULL AND NOT is_deleted AND NOT is_hidden" +
+        (afterCursor ? " AND id < @id" : "") + " ORDER BY id DESC LIMIT @take";
+
     /// <summary>Papers with votes listed in the period, most voted first, at most <c>@take</c>: trending's candidates.</summary>
     public const string Voted =
         $"SELECT l.paper_id FROM listings AS l JOIN papers AS p ON p.id = l.paper_id WHERE " + InPeriod +
@@ -110,7 +123,8 @@ internal static class PaperReadSql
         """;
 
     private static string ListingConditions(ListingFilter filter) =>
-        (filter.Source is null ? "" : " AND l.source = @source") + (filter.Submitter is null ? "" : " AND l.submitted_by = @submitter");
+        (filter.Source is null ? "" : " AND l.source = @source") + (filter.Submitter is null ? "" : " AND l.submitted_by = @submitter") +
+        (filter.Categories.Count == 0 ? "" : " AND (" + string.Join(" OR ", filter.Categories.Select((_, i) => $"LOWER(' ' || p.categories || ' ') LIKE @cat{i}")) + ")");
 
     private static string Having(ListingFilter filter) => filter.MinVotes > 0 ? $" HAVING {VotesOfGroup} >= @minVotes" : "";
 }

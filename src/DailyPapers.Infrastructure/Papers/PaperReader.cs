@@ -85,6 +85,54 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
     }
 
     /// <summary>
+    /// One page of every visible paper, newest first (submission time, then id), after <paramref name="after"/>;
+    /// and where the next page starts, null on the last. Keyset, not offset: every page costs the same.
+    /// </summary>
+    public async Task<(IReadOnlyList<ListedPaper> Papers, PaperCursor? Next)> PageAllAsync(PaperCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        var keys = new List<(string Id, DateTime? At)>(limit + 1);
+        if (after is null || after.SubmittedAt is not null)
+        {
+            await ReadKeysAsync(PaperReadSql.Dated(after is not null), after, limit + 1, keys, cancellationToken);
+        }
+
+        if (keys.Count <= limit)
+        {
+            var undatedFrom = after?.SubmittedAt is null ? after : null;
+            await ReadKeysAsync(PaperReadSql.Undated(undatedFrom is not null), undatedFrom, limit + 1 - keys.Count, keys, cancellationToken);
+        }
+
+        var more = keys.Count > limit;
+        if (more)
+        {
+            keys.RemoveRange(limit, keys.Count - limit);
+        }
+
+        var papers = await FindManyAsync(keys.ConvertAll(k => k.Id), cancellationToken);
+        return (papers, more ? new PaperCursor(keys[^1].At, keys[^1].Id) : null);
+    }
+
+    private async Task ReadKeysAsync(string sql, PaperCursor? after, int take, List<(string Id, DateTime? At)> keys, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(sql, cancellationToken);
+        command.AddParameter("@take", take);
+        if (after is not null)
+        {
+            command.AddParameter("@id", after.Id);
+            if (after.SubmittedAt is { } at)
+            {
+                command.AddParameter("@at", at);
+            }
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add((reader.GetString(0), reader.IsDBNull(1) ? null : DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(1), DateTimeKind.Utc)));
+        }
+    }
+
+    /// <summary>
     /// The paper with all its listings, or null when it is not stored or was withdrawn, or hidden by a moderator
     /// (unless <paramref name="includeHidden"/>: moderators see what they hid, to restore it).
     /// </summary>
@@ -304,6 +352,11 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
         if (filter.MinVotes > 0)
         {
             command.AddParameter("@minVotes", filter.MinVotes);
+        }
+
+        foreach (var (pattern, i) in filter.CategoryPatterns().Select((p, i) => (p, i)))
+        {
+            command.AddParameter($"@cat{i}", pattern);
         }
     }
 }

@@ -80,6 +80,8 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
             paper.Property(p => p.Id).HasMaxLength(40);
             paper.Property(p => p.Title).HasMaxLength(2000);
             paper.HasIndex(p => p.ChangeSeq);
+            // GET /api/papers walks every paper newest first by a cursor: the last page costs what the first does.
+            paper.HasIndex(p => new { p.SubmittedAt, p.Id });
             // Defaults in the schema: the import's upserts name their columns and never touch these.
             paper.Property(p => p.IsHidden).HasDefaultValue(false);
             paper.Property(p => p.LocalVotes).HasDefaultValue(0);

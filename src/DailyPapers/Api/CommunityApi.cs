@@ -143,8 +143,8 @@ public static class CommunityApi
         }
     }
 
-    /// <summary>The paper named by the route, or the error to answer with.</summary>
-    private static IResult? PaperIdOf(HttpContext http, out ArxivId id)
+    /// <summary>The paper named by the route ({id}, or {archive}/{number} for old-style ids), or the error to answer with.</summary>
+    internal static IResult? PaperIdOf(HttpContext http, out ArxivId id)
     {
         var values = http.Request.RouteValues;
         var text = values.TryGetValue("archive", out var archive) ? $"{archive}/{values["number"]}" : values["id"] as string;

@@ -4,6 +4,7 @@ using DailyPapers.Core.Papers;
 using DailyPapers.Core.Ranking;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Web;
+using Microsoft.AspNetCore.Http.Extensions;
 
 namespace DailyPapers.Api;
 
@@ -24,8 +25,10 @@ public static class DailyPapersApi
     {
         var api = app.MapGroup("/api");
         api.MapGet("/daily_papers", DailyPapersAsync).CacheOutput(StoreVersionedCachePolicy.Name);
+        api.MapGet("/papers", AllPapersAsync).CacheOutput(StoreVersionedCachePolicy.Name);
         api.MapGet("/papers/{**id}", PaperAsync).CacheOutput(StoreVersionedCachePolicy.Name);
         api.MapPaperSearch();
+        api.MapSimilarPapers();
         api.MapAccountApi();
         api.MapCommunityApi();
         api.MapSubmissionApi();
@@ -36,86 +39,20 @@ public static class DailyPapersApi
     private static async Task<IResult> DailyPapersAsync(
         HttpRequest request, PaperReader reader, TrendingReader trending, CancellationToken cancellationToken)
     {
-        var query = request.Query;
-        string? sort = query["sort"];
-        var byTrending = string.Equals(sort, "trending", StringComparison.OrdinalIgnoreCase);
-        var newest = string.Equals(sort, "publishedAt", StringComparison.OrdinalIgnoreCase);
-        if (!string.IsNullOrEmpty(sort) && !byTrending && !newest)
+        var (query, problem) = DailyPapersQuery.Read(request.Query);
+        if (query is null)
         {
-            return Error("sort must be publishedAt (newest first) or trending, or absent for the listing's order (most voted first).");
+            return Error(problem!);
         }
 
-        if (!TryReadInt(query["min_votes"], 0, 0, int.MaxValue, out var minVotes))
-        {
-            return Error("min_votes must be a whole number from 0.");
-        }
-
-        // Hugging Face's submitter= names a user; here also a reader's handle (their curated submissions).
-        string? submitter = query["submitter"];
-        var filter = new ListingFilter
-        {
-            Submitter = string.IsNullOrWhiteSpace(submitter) ? null : submitter.Trim(),
-            MinVotes = minVotes,
-            Order = newest ? ListingOrder.Newest : ListingOrder.Votes,
-        };
-
-        if (!TryReadInt(query["limit"], DefaultLimit, 1, MaxLimit, out var limit))
-        {
-            return Error($"limit must be a whole number from 1 to {MaxLimit}.");
-        }
-
-        if (!TryReadInt(query["p"], 0, 0, 100_000, out var pageIndex))
-        {
-            return Error("p (the page index) must be a whole number from 0.");
-        }
-
-        ListingPeriod? period;
-        string? date = query["date"], week = query["week"], month = query["month"];
-        if (new[] { date, week, month }.Count(v => !string.IsNullOrEmpty(v)) > 1)
-        {
-            return Error("Give one of date, week or month, not several.");
-        }
-
-        if (!string.IsNullOrEmpty(date))
-        {
-            if (!ListingPeriod.TryParseDay(date, out var p))
-            {
-                return Error($"date must be {ListingPeriod.DayFormat}.");
-            }
-
-            period = p;
-        }
-        else if (!string.IsNullOrEmpty(week))
-        {
-            if (!ListingPeriod.TryParseWeek(week, out var p))
-            {
-                return Error($"week must be {ListingPeriod.WeekFormat}.");
-            }
-
-            period = p;
-        }
-        else if (!string.IsNullOrEmpty(month))
-        {
-            if (!ListingPeriod.TryParseMonth(month, out var p))
-            {
-                return Error($"month must be {ListingPeriod.MonthFormat}.");
-            }
-
-            period = p;
-        }
-        else if (byTrending)
+        var period = query.Period;
+        if (period is null && query.ByTrending)
         {
             // No period named: the last day, week (the default) or month up to now, as /papers/trending shows it.
-            string? windowText = query["window"];
-            var window = TrendingWindow.Week;
-            if (!string.IsNullOrEmpty(windowText) && !Trending.TryParse(windowText, out window))
-            {
-                return Error("window must be day, week or month.");
-            }
-
-            return Page(await trending.ReadAsync(window, cancellationToken), filter, pageIndex, limit);
+            return Page(await trending.ReadAsync(query.Window, cancellationToken), query);
         }
-        else
+
+        if (period is null)
         {
             var latest = await reader.LatestListingDayAsync(cancellationToken);
             if (latest is null)
@@ -126,20 +63,63 @@ public static class DailyPapersApi
             period = ListingPeriod.Day(latest.Value);
         }
 
-        if (byTrending)
+        if (query.ByTrending)
         {
-            return Page(await trending.ReadAsync(period, cancellationToken), filter, pageIndex, limit);
+            return Page(await trending.ReadAsync(period, cancellationToken), query);
         }
 
-        var view = await reader.ListAsync(period, filter, pageIndex, limit, withNeighbours: false, cancellationToken);
+        var view = await reader.ListAsync(period, query.Filter, query.PageIndex, query.Limit, withNeighbours: false, cancellationToken);
         return Results.Json(view.Page.Papers.Select(HfDailyItemJson.From).ToList());
     }
 
+    /// <summary>
+    /// <c>GET /api/papers?cursor=&amp;limit=</c>: every paper, newest first, a page at a time. The next page's address
+    /// is in a <c>Link: &lt;…&gt;; rel="next"</c> header, as on Hugging Face's paginated endpoints (their client
+    /// follows it); the last page has none.
+    /// </summary>
+    private static async Task<IResult> AllPapersAsync(HttpContext http, PaperReader reader, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        if (!TryReadInt(query["limit"], DefaultLimit, 1, MaxLimit, out var limit))
+        {
+            return Error($"limit must be a whole number from 1 to {MaxLimit}.");
+        }
+
+        PaperCursor? after = null;
+        if (!string.IsNullOrEmpty(query["cursor"]))
+        {
+            if (!PaperCursor.TryDecode(query["cursor"], out var cursor))
+            {
+                return Error("cursor is not one this API gave out: pass back the one in the Link header, or none for the first page.");
+            }
+
+            after = cursor;
+        }
+
+        var (papers, next) = await reader.PageAllAsync(after, limit, cancellationToken);
+        if (next is not null)
+        {
+            var request = http.Request;
+            var nextUrl = UriHelper.BuildAbsolute(
+                request.Scheme, request.Host, request.PathBase, request.Path, QueryString.Create("cursor", next.Encode()).Add("limit", limit.ToString(CultureInfo.InvariantCulture)));
+            http.Response.Headers.Link = $"<{nextUrl}>; rel=\"next\"";
+        }
+
+        return Results.Json(papers.Select(HfPaperJson.From).ToList());
+    }
+
     /// <summary>A page of trending papers; the filter's conditions apply to the few candidates trending holds.</summary>
-    private static IResult Page(TrendingView view, ListingFilter filter, int pageIndex, int limit) =>
-        Results.Json(view.Papers
+    private static IResult Page(TrendingView view, DailyPapersQuery query)
+    {
+        var filter = query.Filter;
+        var patterns = filter.Categories.Select(c => c.EndsWith(".*", StringComparison.Ordinal) ? c[..^1] : c).ToList();
+        return Results.Json(view.Papers
             .Where(t => t.Paper.Votes >= filter.MinVotes && (filter.Submitter is null || t.Paper.SubmittedBy == filter.Submitter))
-            .Skip(pageIndex * limit).Take(limit).Select(t => HfDailyItemJson.From(t.Paper)).ToList());
+            .Where(t => patterns.Count == 0 || t.Paper.Categories.Any(c => patterns.Any(p => p.EndsWith('.')
+                ? c.StartsWith(p, StringComparison.OrdinalIgnoreCase)
+                : c.Equals(p, StringComparison.OrdinalIgnoreCase))))
+            .Skip(query.PageIndex * query.Limit).Take(query.Limit).Select(t => HfDailyItemJson.From(t.Paper)).ToList());
+    }
 
     private static async Task<IResult> PaperAsync(string id, HttpContext http, PaperReader reader, CancellationToken cancellationToken)
     {

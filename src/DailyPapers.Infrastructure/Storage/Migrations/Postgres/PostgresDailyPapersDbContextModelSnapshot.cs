@@ -695,6 +695,9 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                     b.HasIndex("ChangeSeq")
                         .HasDatabaseName("ix_papers_change_seq");
 
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("ix_papers_submitted_at_id");
+
                     b.ToTable("papers", (string)null);
                 });
 

@@ -678,6 +678,9 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                     b.HasIndex("ChangeSeq")
                         .HasDatabaseName("ix_papers_change_seq");
 
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("ix_papers_submitted_at_id");
+
                     b.ToTable("papers", (string)null);
                 });
 

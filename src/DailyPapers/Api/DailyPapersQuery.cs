@@ -1,0 +1,135 @@
+using DailyPapers.Core.Listings;
+using DailyPapers.Core.Ranking;
+using DailyPapers.Core.Search;
+using DailyPapers.Infrastructure.Papers;
+
+namespace DailyPapers.Api;
+
+/// <summary>
+/// The parameters of <c>/api/daily_papers</c> read and checked: Hugging Face's (<c>date</c>, <c>week</c>,
+/// <c>month</c>, <c>p</c>, <c>limit</c>, <c>submitter</c>, <c>sort</c>) and ours (<c>from</c>/<c>to</c>,
+/// <c>min_votes</c>, <c>cat</c>, <c>window</c>). Unknown parameters are ignored, as Hugging Face ignores them.
+/// </summary>
+public sealed record DailyPapersQuery
+{
+    private static readonly char[] CategorySeparators = [',', ' ', ';', '+'];
+
+    /// <summary>The period named (a day, week, month or from/to range); null for the latest day, or trending's window.</summary>
+    public ListingPeriod? Period { get; private init; }
+
+    public ListingFilter Filter { get; private init; } = ListingFilter.None;
+
+    public bool ByTrending { get; private init; }
+
+    public TrendingWindow Window { get; private init; } = TrendingWindow.Week;
+
+    public int PageIndex { get; private init; }
+
+    public int Limit { get; private init; } = DailyPapersApi.DefaultLimit;
+
+    /// <summary>The query, or the message of a 400 naming the first malformed parameter.</summary>
+    public static (DailyPapersQuery? Query, string? Error) Read(IQueryCollection query)
+    {
+        string? sort = query["sort"];
+        var byTrending = string.Equals(sort, "trending", StringComparison.OrdinalIgnoreCase);
+        var newest = string.Equals(sort, "publishedAt", StringComparison.OrdinalIgnoreCase);
+        if (!string.IsNullOrEmpty(sort) && !byTrending && !newest)
+        {
+            return (null, "sort must be publishedAt (newest first) or trending, or absent for the listing's order (most voted first).");
+        }
+
+        if (!DailyPapersApi.TryReadInt(query["min_votes"], 0, 0, int.MaxValue, out var minVotes))
+        {
+            return (null, "min_votes must be a whole number from 0.");
+        }
+
+        if (!DailyPapersApi.TryReadInt(query["limit"], DailyPapersApi.DefaultLimit, 1, DailyPapersApi.MaxLimit, out var limit))
+        {
+            return (null, $"limit must be a whole number from 1 to {DailyPapersApi.MaxLimit}.");
+        }
+
+        if (!DailyPapersApi.TryReadInt(query["p"], 0, 0, 100_000, out var pageIndex))
+        {
+            return (null, "p (the page index) must be a whole number from 0.");
+        }
+
+        List<string> categories = [.. query["cat"].SelectMany(v => (v ?? "").Split(CategorySeparators, StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+        if (new SearchFilters { Categories = categories }.Validate() is { } categoryProblem)
+        {
+            return (null, $"cat: {categoryProblem}");
+        }
+
+        var window = TrendingWindow.Week;
+        string? windowText = query["window"];
+        if (!string.IsNullOrEmpty(windowText) && !Trending.TryParse(windowText, out window))
+        {
+            return (null, "window must be day, week or month.");
+        }
+
+        var (period, periodError) = ReadPeriod(query);
+        if (periodError is not null)
+        {
+            return (null, periodError);
+        }
+
+        // Hugging Face's submitter= names a user; here also a reader's handle (their curated submissions).
+        string? submitter = query["submitter"];
+        var filter = new ListingFilter
+        {
+            Submitter = string.IsNullOrWhiteSpace(submitter) ? null : submitter.Trim(),
+            MinVotes = minVotes,
+            Categories = categories,
+            Order = newest ? ListingOrder.Newest : ListingOrder.Votes,
+        };
+        return (new DailyPapersQuery { Period = period, Filter = filter, ByTrending = byTrending, Window = window, PageIndex = pageIndex, Limit = limit }, null);
+    }
+
+    private static (ListingPeriod? Period, string? Error) ReadPeriod(IQueryCollection query)
+    {
+        string? date = query["date"], week = query["week"], month = query["month"], from = query["from"], to = query["to"];
+        var named = new[] { date, week, month }.Count(v => !string.IsNullOrEmpty(v)) + (string.IsNullOrEmpty(from) && string.IsNullOrEmpty(to) ? 0 : 1);
+        if (named > 1)
+        {
+            return (null, "Give one of date, week, month or from/to, not several.");
+        }
+
+        if (!string.IsNullOrEmpty(date))
+        {
+            return ListingPeriod.TryParseDay(date, out var day) ? (day, null) : (null, $"date must be {ListingPeriod.DayFormat}.");
+        }
+
+        if (!string.IsNullOrEmpty(week))
+        {
+            return ListingPeriod.TryParseWeek(week, out var w) ? (w, null) : (null, $"week must be {ListingPeriod.WeekFormat}.");
+        }
+
+        if (!string.IsNullOrEmpty(month))
+        {
+            return ListingPeriod.TryParseMonth(month, out var m) ? (m, null) : (null, $"month must be {ListingPeriod.MonthFormat}.");
+        }
+
+        if (named == 0)
+        {
+            return (null, null);
+        }
+
+        ListingPeriod? start = null, end = null;
+        if (!string.IsNullOrEmpty(from) && !ListingPeriod.TryParseDay(from, out start))
+        {
+            return (null, $"from must be {ListingPeriod.DayFormat}.");
+        }
+
+        if (!string.IsNullOrEmpty(to) && !ListingPeriod.TryParseDay(to, out end))
+        {
+            return (null, $"to must be {ListingPeriod.DayFormat}.");
+        }
+
+        // A range, open at either end; only its bounds are read, so it carries the kind of its days.
+        var range = new ListingPeriod(ListingPeriodKind.Day, start?.Start ?? ArxivFirstDay, end?.End ?? DateOnly.MaxValue);
+        return range.Start > range.End ? (null, $"from ({from}) is after to ({to}).") : (range, null);
+    }
+
+    /// <summary>No paper was listed before arXiv began (August 1991).</summary>
+    private static readonly DateOnly ArxivFirstDay = new(1991, 8, 1);
+}
