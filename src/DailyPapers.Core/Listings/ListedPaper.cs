@@ -59,6 +59,9 @@ public sealed record ListedPaper
 
     public string? ThumbnailUrl { get; init; }
 
+    /// <summary>The Hugging Face item of its first Hugging Face listing (in the period), as served; null if none.</summary>
+    public string? HfItem { get; init; }
+
     public string AbsUrl => $"https://arxiv.org/abs/{Id}";
 
     public string PdfUrl => $"https://arxiv.org/pdf/{Id}";

@@ -14,4 +14,10 @@ public sealed record ListingRecord(DateOnly Day, ListingSource Source)
     public DateTimeOffset? ListedAt { get; init; }
 
     public string? ThumbnailUrl { get; init; }
+
+    /// <summary>
+    /// The Hugging Face item as served (compact JSON), kept whole so that the API answers in their exact shape,
+    /// fields this code does not model included; null for other sources.
+    /// </summary>
+    public string? HfItem { get; init; }
 }

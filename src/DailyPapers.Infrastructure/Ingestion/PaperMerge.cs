@@ -62,12 +62,14 @@ internal static class PaperMerge
             || listing.NumComments != record.NumComments
             || (record.SubmittedBy is not null && listing.SubmittedBy != record.SubmittedBy)
             || (record.ListedAt is not null && listing.ListedAt != Utc(record.ListedAt))
-            || (record.ThumbnailUrl is not null && listing.ThumbnailUrl != record.ThumbnailUrl);
+            || (record.ThumbnailUrl is not null && listing.ThumbnailUrl != record.ThumbnailUrl)
+            || (record.HfItem is not null && listing.HfItem != record.HfItem);
         listing.Upvotes = record.Upvotes;
         listing.NumComments = record.NumComments;
         listing.SubmittedBy = record.SubmittedBy ?? listing.SubmittedBy;
         listing.ListedAt = Utc(record.ListedAt) ?? listing.ListedAt;
         listing.ThumbnailUrl = record.ThumbnailUrl ?? listing.ThumbnailUrl;
+        listing.HfItem = record.HfItem ?? listing.HfItem;
         return changed;
     }
 

@@ -21,7 +21,7 @@ internal static class PaperSql
 
     private static readonly string[] ListingColumns =
     [
-        "paper_id", "day", "source", "upvotes", "num_comments", "submitted_by", "listed_at", "thumbnail_url",
+        "paper_id", "day", "source", "upvotes", "num_comments", "submitted_by", "listed_at", "thumbnail_url", "hf_item",
     ];
 
     /// <summary>The papers upsert, prepared once for all the rows a batch writes.</summary>
@@ -75,6 +75,7 @@ internal static class PaperSql
             upsert.Text(row.SubmittedBy);
             upsert.Time(row.ListedAt);
             upsert.Text(row.ThumbnailUrl);
+            upsert.Text(row.HfItem);
             await upsert.RunAsync(cancellationToken);
         }
     }

@@ -38,6 +38,7 @@ internal static class PaperMapping
             Sources = inPeriod.Select(l => l.Source).Distinct().Order().ToList(),
             SubmittedBy = inPeriod.Select(l => l.SubmittedBy).FirstOrDefault(s => s is not null),
             ThumbnailUrl = inPeriod.Select(l => l.ThumbnailUrl).FirstOrDefault(s => s is not null),
+            HfItem = inPeriod.Where(l => l.HfItem is not null).OrderBy(l => l.Day).Select(l => l.HfItem).FirstOrDefault(),
         };
     }
 

@@ -20,7 +20,7 @@ internal static class PaperReadSql
 
     /// <summary>Listing columns, read from ordinal <see cref="PaperColumnCount"/> on.</summary>
     private const string ListingColumns =
-        "l.paper_id, l.day, l.source, l.upvotes, l.num_comments, l.submitted_by, l.listed_at, l.thumbnail_url";
+        "l.paper_id, l.day, l.source, l.upvotes, l.num_comments, l.submitted_by, l.listed_at, l.thumbnail_url, l.hf_item";
 
     public const string LatestDay = "SELECT day FROM listings ORDER BY day DESC LIMIT 1";
 

@@ -326,6 +326,7 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
         SubmittedBy = StringOrNull(r, at + 5),
         ListedAt = r.IsDBNull(at + 6) ? null : r.GetDateTime(at + 6),
         ThumbnailUrl = StringOrNull(r, at + 7),
+        HfItem = StringOrNull(r, at + 8),
     };
 
     private static string? StringOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);

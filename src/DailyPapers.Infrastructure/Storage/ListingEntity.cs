@@ -22,5 +22,8 @@ public sealed class ListingEntity
 
     public string? ThumbnailUrl { get; set; }
 
+    /// <summary>The Hugging Face item as served (compact JSON); see <see cref="ListingRecord.HfItem"/>.</summary>
+    public string? HfItem { get; set; }
+
     public PaperEntity? Paper { get; set; }
 }

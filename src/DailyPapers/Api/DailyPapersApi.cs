@@ -69,7 +69,7 @@ public static class DailyPapersApi
         }
 
         var view = await reader.ListAsync(period, query.Filter, query.PageIndex, query.Limit, withNeighbours: false, cancellationToken);
-        return Results.Json(view.Page.Papers.Select(HfDailyItemJson.From).ToList());
+        return Results.Json(HfJson.Items(view.Page.Papers));
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ public static class DailyPapersApi
             http.Response.Headers.Link = $"<{nextUrl}>; rel=\"next\"";
         }
 
-        return Results.Json(papers.Select(HfPaperJson.From).ToList());
+        return Results.Json(HfJson.Papers(papers));
     }
 
     /// <summary>A page of trending papers; the filter's conditions apply to the few candidates trending holds.</summary>
@@ -118,7 +118,7 @@ public static class DailyPapersApi
             .Where(t => patterns.Count == 0 || t.Paper.Categories.Any(c => patterns.Any(p => p.EndsWith('.')
                 ? c.StartsWith(p, StringComparison.OrdinalIgnoreCase)
                 : c.Equals(p, StringComparison.OrdinalIgnoreCase))))
-            .Skip(query.PageIndex * query.Limit).Take(query.Limit).Select(t => HfDailyItemJson.From(t.Paper)).ToList());
+            .Skip(query.PageIndex * query.Limit).Take(query.Limit).Select(t => HfJson.Item(t.Paper)).ToList());
     }
 
     private static async Task<IResult> PaperAsync(string id, HttpContext http, PaperReader reader, CancellationToken cancellationToken)
@@ -138,7 +138,7 @@ public static class DailyPapersApi
         }
 
         var paper = await reader.FindAsync(arxivId, cancellationToken);
-        return paper is null ? NotFound($"Paper {arxivId} not found") : Results.Json(HfPaperJson.From(paper));
+        return paper is null ? NotFound($"Paper {arxivId} not found") : Results.Json(HfJson.Paper(paper));
     }
 
     /// <summary>The paper id a route named, or the answer for one that is not an id (400) or cannot exist (404).</summary>

@@ -40,6 +40,6 @@ public static class PaperSearchApi
 
         var found = search.Search(new PaperSearchRequest(query, SearchFilters.None, SearchSort.Relevance, 0, limit));
         var papers = await reader.FindManyAsync(found.Ids, cancellationToken);
-        return Results.Json(papers.Select(HfDailyItemJson.From).ToList());
+        return Results.Json(HfJson.Items(papers));
     }
 }

@@ -41,6 +41,6 @@ public static class SimilarPapersApi
         }
 
         var similar = await reader.FindManyAsync(search.Similar(paper.Id, paper.Title, limit), cancellationToken);
-        return Results.Json(similar.Select(HfPaperJson.From).ToList());
+        return Results.Json(HfJson.Papers(similar));
     }
 }

@@ -70,6 +70,34 @@ public sealed class HfClientCompatibilityTests : IAsyncLifetime
             paper.GetProperty("publishedAt").GetString()));
     }
 
+    [Theory]
+    [InlineData("2024-05-27")]
+    [InlineData("2024-12-03")]
+    [InlineData("2025-06-10")]
+    [InlineData("2026-08-21")]
+    public async Task Each_item_has_every_field_of_the_recording_with_the_same_value(string day)
+    {
+        var recorded = Items(File.ReadAllText(Recorded(day))).ToDictionary(PaperId);
+        using var json = JsonDocument.Parse(await _app.Client.GetStringAsync($"/api/daily_papers?date={day}&limit=100"));
+
+        var ours = json.RootElement.EnumerateArray().ToList();
+
+        Assert.Equal(recorded.Count, ours.Count);
+        foreach (var item in ours)
+        {
+            AssertHas(recorded[PaperId(item)], item, PaperId(item));
+        }
+    }
+
+    [Fact]
+    public async Task A_paper_is_the_recorded_paper_object()
+    {
+        var recorded = Items(File.ReadAllText(Recorded("2026-08-21"))).Single(i => PaperId(i) == "2608.19880").GetProperty("paper");
+        using var json = JsonDocument.Parse(await _app.Client.GetStringAsync("/api/papers/2608.19880"));
+
+        AssertHas(recorded, json.RootElement, "2608.19880");
+    }
+
     [Fact]
     public async Task Sort_publishedAt_lists_the_newest_submissions_first()
     {
@@ -172,6 +200,41 @@ public sealed class HfClientCompatibilityTests : IAsyncLifetime
 
     private static DateTime ParseTimestamp(JsonElement value) =>
         HfClientDates.TryParse(value.GetString()!, out var time) ? time : throw new FormatException(value.GetString());
+
+    /// <summary>
+    /// Every field of <paramref name="recorded"/> is in <paramref name="ours"/> with the same kind and value (null
+    /// as null, arrays in order); ours may add fields of its own.
+    /// </summary>
+    private static void AssertHas(JsonElement recorded, JsonElement ours, string path)
+    {
+        Assert.True(recorded.ValueKind == ours.ValueKind, $"{path}: {recorded.ValueKind} recorded, {ours.ValueKind} ours");
+        switch (recorded.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var field in recorded.EnumerateObject())
+                {
+                    Assert.True(ours.TryGetProperty(field.Name, out var value), $"{path}.{field.Name} is missing");
+                    AssertHas(field.Value, value, $"{path}.{field.Name}");
+                }
+
+                break;
+            case JsonValueKind.Array:
+                Assert.True(recorded.GetArrayLength() == ours.GetArrayLength(), $"{path}: {recorded.GetArrayLength()} recorded, {ours.GetArrayLength()} ours");
+                foreach (var (r, o, i) in recorded.EnumerateArray().Zip(ours.EnumerateArray()).Select((pair, i) => (pair.First, pair.Second, i)))
+                {
+                    AssertHas(r, o, $"{path}[{i}]");
+                }
+
+                break;
+            case JsonValueKind.String:
+                Assert.True(recorded.GetString() == ours.GetString(), $"{path}: {recorded.GetRawText()} recorded, {ours.GetRawText()} ours");
+                break;
+            default:
+                // Numbers as written (8, not 8.0); true, false and null by their kind, checked above.
+                Assert.True(recorded.GetRawText() == ours.GetRawText(), $"{path}: {recorded.GetRawText()} recorded, {ours.GetRawText()} ours");
+                break;
+        }
+    }
 
     /// <summary>Every string property named like Hugging Face's timestamps (publishedAt, submittedOnDailyAt, …At).</summary>
     private static IEnumerable<(string Name, string Value)> Timestamps(JsonElement element)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using DailyPapers.Core.Papers;
 using DailyPapers.Infrastructure.Ingestion.Sources;
 using DailyPapers.Tests.Support;
@@ -42,6 +43,13 @@ public sealed class HfDailyReaderTests
         var item = Assert.IsType<PaperItem>(ReadFile(TestData.Path("hf-daily-papers", "2026-08-21.json"))[0]);
 
         Assert.Equal("2026-08-21.json#1 (2608.19880)", item.Location);
+        // The item is kept whole, as served, for the API to answer with.
+        using (var kept = JsonDocument.Parse(item.Listing!.HfItem!))
+        {
+            Assert.Equal("google", kept.RootElement.GetProperty("organization").GetProperty("name").GetString());
+            Assert.Equal("6a87afc589e517cbfd75dbe0", kept.RootElement.GetProperty("paper").GetProperty("discussionId").GetString());
+        }
+
         Assert.Equal(("https://github.com/google-research/envharness", 8, "https://envharness.com/"),
             (item.Paper.GithubRepo, item.Paper.GithubStars, item.Paper.ProjectPage));
         Assert.Contains("EnvRigger", item.Paper.AiKeywords);
@@ -57,7 +65,7 @@ public sealed class HfDailyReaderTests
                 ListedAt = new DateTimeOffset(2026, 8, 21, 0, 0, 0, TimeSpan.Zero),
                 ThumbnailUrl = "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2608.19880.png",
             },
-            item.Listing);
+            item.Listing! with { HfItem = null });
     }
 
     [Fact]
@@ -75,7 +83,7 @@ public sealed class HfDailyReaderTests
                 ListedAt = new DateTimeOffset(2024, 5, 27, 3, 50, 58, 348, TimeSpan.Zero),
                 ThumbnailUrl = "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2405.15738.png",
             },
-            item.Listing);
+            item.Listing! with { HfItem = null });
     }
 
     [Fact]

@@ -92,7 +92,8 @@ public sealed class TrendingTests : IAsyncLifetime
         return [.. json.RootElement.EnumerateArray().Select(item => new Item(
             item.GetProperty("paper").GetProperty("id").GetString()!,
             item.GetProperty("paper").GetProperty("upvotes").GetInt32(),
-            item.GetProperty("publishedAt").GetDateTimeOffset()))];
+            // When it was listed, as Hugging Face names it (their item-level publishedAt is another time).
+            item.GetProperty("paper").GetProperty("submittedOnDailyAt").GetDateTimeOffset()))];
     }
 
     private sealed record Item(string Id, int Upvotes, DateTimeOffset PublishedAt);

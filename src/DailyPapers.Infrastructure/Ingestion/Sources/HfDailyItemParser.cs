@@ -58,6 +58,7 @@ internal static class HfDailyItemParser
             SubmittedBy = SubmittedBy(item, paper),
             ListedAt = listedAt,
             ThumbnailUrl = HttpUrl(item.String("thumbnail")) ?? HttpUrl(item.String("mediaUrl")),
+            HfItem = JsonSerializer.Serialize(item),
         });
     }
 

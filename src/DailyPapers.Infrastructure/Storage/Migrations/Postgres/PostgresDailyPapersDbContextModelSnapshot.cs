@@ -546,6 +546,10 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("source");
 
+                    b.Property<string>("HfItem")
+                        .HasColumnType("text")
+                        .HasColumnName("hf_item");
+
                     b.Property<DateTime?>("ListedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("listed_at");

@@ -529,6 +529,10 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("source");
 
+                    b.Property<string>("HfItem")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hf_item");
+
                     b.Property<DateTime?>("ListedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("listed_at");
