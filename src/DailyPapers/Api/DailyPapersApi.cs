@@ -17,13 +17,22 @@ public static class DailyPapersApi
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;
 
-    /// <summary>The API's JSON settings: timestamps as Hugging Face writes them (<see cref="HfTimestamps"/>).</summary>
+    /// <summary>The CORS policy of the API: reads from any origin (a static page, a notebook), never with cookies.</summary>
+    public const string ReadFromAnyOrigin = "read-from-any-origin";
+
+    /// <summary>
+    /// The API's JSON settings (timestamps as Hugging Face writes them, <see cref="HfTimestamps"/>) and its CORS
+    /// policy: GET and HEAD from any origin, any header (a token, which a page must hold itself), the pagination and
+    /// caching headers readable. Writes need a preflight for the token header, which this policy does not pass.
+    /// </summary>
     public static IServiceCollection AddDailyPapersApi(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(json => HfTimestamps.AddTo(json.SerializerOptions));
+        services.ConfigureHttpJsonOptions(json => HfTimestamps.AddTo(json.SerializerOptions))
+            .AddCors(cors => cors.AddPolicy(ReadFromAnyOrigin, policy => policy
+                .AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("Link", "ETag", "Last-Modified", "Retry-After")));
 
     public static IEndpointRouteBuilder MapDailyPapersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").RequireCors(ReadFromAnyOrigin);
         api.MapGet("/daily_papers", DailyPapersAsync).CacheOutput(StoreVersionedCachePolicy.Name);
         api.MapGet("/papers", AllPapersAsync).CacheOutput(StoreVersionedCachePolicy.Name);
         api.MapGet("/papers/{**id}", PaperAsync).CacheOutput(StoreVersionedCachePolicy.Name);

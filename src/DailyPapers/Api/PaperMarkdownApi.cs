@@ -18,9 +18,9 @@ public static class PaperMarkdownApi
     public static IEndpointRouteBuilder MapPaperMarkdown(this IEndpointRouteBuilder app)
     {
         app.MapGet("/papers/{id}.md", (string id, PaperReader reader, PaperSearch search, CancellationToken cancellationToken) =>
-            MarkdownAsync(id, reader, search, cancellationToken)).CacheOutput(StoreVersionedCachePolicy.Name);
+            MarkdownAsync(id, reader, search, cancellationToken)).CacheOutput(StoreVersionedCachePolicy.Name).RequireCors(DailyPapersApi.ReadFromAnyOrigin);
         app.MapGet("/papers/{archive}/{number}.md", (string archive, string number, PaperReader reader, PaperSearch search, CancellationToken cancellationToken) =>
-            MarkdownAsync($"{archive}/{number}", reader, search, cancellationToken)).CacheOutput(StoreVersionedCachePolicy.Name);
+            MarkdownAsync($"{archive}/{number}", reader, search, cancellationToken)).CacheOutput(StoreVersionedCachePolicy.Name).RequireCors(DailyPapersApi.ReadFromAnyOrigin);
         return app;
     }
 
