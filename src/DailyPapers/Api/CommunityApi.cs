@@ -122,7 +122,7 @@ public static class CommunityApi
     private static IResult Failure(CommentResult result) => result.Failure switch
     {
         CommentFailure.NotFound => NotFound(result.Message!),
-        CommentFailure.Forbidden => Results.Json(new { error = result.Message }, statusCode: StatusCodes.Status403Forbidden),
+        CommentFailure.Forbidden => ApiProblem.Result(StatusCodes.Status403Forbidden, result.Message!),
         _ => DailyPapersApi.Error(result.Message!),
     };
 

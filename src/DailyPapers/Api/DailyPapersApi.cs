@@ -136,9 +136,8 @@ public static class DailyPapersApi
         if (id == "submit" || id.EndsWith("/upvote", StringComparison.Ordinal))
         {
             http.Response.Headers.Allow = id == "submit" ? "POST" : "POST, DELETE";
-            return Results.Json(
-                new { error = $"/api/papers/{id} accepts {http.Response.Headers.Allow} with an access token, not GET." },
-                statusCode: StatusCodes.Status405MethodNotAllowed);
+            return ApiProblem.Result(
+                StatusCodes.Status405MethodNotAllowed, $"/api/papers/{id} accepts {http.Response.Headers.Allow} with an access token, not GET.");
         }
 
         if (ParsePaperId(id, out var arxivId) is { } problem)
@@ -169,10 +168,10 @@ public static class DailyPapersApi
             : Error($"\"{PaperText.SingleLine(text)}\" is not {ArxivId.ExpectedFormat}.");
     }
 
-    internal static IResult NotFound(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status404NotFound);
+    internal static IResult NotFound(string message) => ApiProblem.Result(StatusCodes.Status404NotFound, message);
 
     internal static IResult Error(string message) =>
-        Results.Json(new { error = message }, statusCode: StatusCodes.Status400BadRequest);
+        ApiProblem.Result(StatusCodes.Status400BadRequest, message);
 
     internal static bool TryReadInt(string? text, int fallback, int min, int max, out int value)
     {

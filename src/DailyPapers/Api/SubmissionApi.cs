@@ -45,7 +45,7 @@ public static class SubmissionApi
             ? Results.Json(
                 new { id = result.PaperId, day = result.Day?.ToString("yyyy-MM-dd"), source = "curated", url = $"/papers/{result.PaperId}" },
                 statusCode: StatusCodes.Status201Created)
-            : Results.Json(new { error = result.Message, id = result.PaperId }, statusCode: SubmissionStatus.Of(result.Failure));
+            : ApiProblem.Result(SubmissionStatus.Of(result.Failure), result.Message!, ("id", result.PaperId));
     }
 
     private sealed record SubmissionInput(string? Id, string? Url, string? Comment);

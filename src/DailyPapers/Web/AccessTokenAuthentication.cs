@@ -58,6 +58,6 @@ public sealed class AccessTokenAuthentication(
         var message = (await HandleAuthenticateOnceSafeAsync()).Failure is AuthenticationFailureException refused
             ? refused.Message
             : "Send a personal access token: Authorization: Bearer dp_… (create one on /account or with `dailypapers user token EMAIL`).";
-        await Response.WriteAsJsonAsync(new { error = message });
+        await ApiProblem.WriteAsync(Context, StatusCodes.Status401Unauthorized, message);
     }
 }

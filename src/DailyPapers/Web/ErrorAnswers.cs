@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace DailyPapers.Web;
 
 /// <summary>
-/// How failures are answered: under <c>/api</c> as JSON (<c>{"error": …}</c>), which is what an API client parses,
+/// How failures are answered: under <c>/api</c> as a problem document (<see cref="ApiProblem"/>), which an API client parses,
 /// and elsewhere by the error page, re-executed for the status code. A page post that names no handler of the page
 /// (a forged or stale form) is 405, not a page rendered without its data.
 /// </summary>
@@ -37,7 +37,6 @@ public static class ErrorAnswers
             >= 500 => "Something went wrong on the server; it has been logged. Please try again in a moment.",
             _ => "The request could not be understood.",
         };
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new { error = message });
+        return ApiProblem.WriteAsync(context, status, message);
     }
 }

@@ -56,7 +56,7 @@ public static class RateLimits
                     : $"Too many requests. Please wait {seconds:0} seconds and try again.";
                 if (context.Request.Path.StartsWithSegments("/api") || AcceptsJson(context.Request))
                 {
-                    await response.WriteAsJsonAsync(new { error = message }, cancellationToken);
+                    await ApiProblem.WriteAsync(context, StatusCodes.Status429TooManyRequests, message, cancellationToken);
                     return;
                 }
 

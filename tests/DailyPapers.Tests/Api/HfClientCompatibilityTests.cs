@@ -150,9 +150,27 @@ public sealed class HfClientCompatibilityTests : IAsyncLifetime
     public async Task A_malformed_parameter_is_a_400_that_names_it(string url, string parameter)
     {
         var response = await _app.Client.GetAsync(url);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(parameter, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((400, "Bad Request"), (problem.RootElement.GetProperty("status").GetInt32(), problem.RootElement.GetProperty("title").GetString()));
+        Assert.StartsWith(parameter, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The same words under "error", which Hugging Face's client prints with its HTTP error.
+        Assert.Equal(problem.RootElement.GetProperty("detail").GetString(), problem.RootElement.GetProperty("error").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/papers/2609.99999")]
+    [InlineData("/api/no-such-thing")]
+    public async Task Not_found_is_a_problem_document_too(string url)
+    {
+        var response = await _app.Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
     }
 
     [Fact]

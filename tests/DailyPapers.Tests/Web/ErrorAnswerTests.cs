@@ -59,15 +59,17 @@ public sealed class ErrorAnswerTests : IAsyncLifetime
     [InlineData("GET", "/api/papers/submit", HttpStatusCode.MethodNotAllowed, "accepts POST")]
     [InlineData("GET", "/api/papers/hep-th%2F9901001", HttpStatusCode.NotFound, "Paper hep-th/9901001 not found")]
     [InlineData("DELETE", "/api/comments/abc", HttpStatusCode.NotFound, "nothing at /api/comments/abc")]
-    public async Task The_api_answers_every_failure_in_json(string method, string url, HttpStatusCode status, string words)
+    public async Task The_api_answers_every_failure_with_a_problem_document(string method, string url, HttpStatusCode status, string words)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         using var response = await _site.App.Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(body);
+        Assert.Equal((int)status, json.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains(words, json.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains(words, json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 }
