@@ -16,6 +16,9 @@ public static class PaperSearchApi
     /// <summary>Hugging Face's own bound for this endpoint (their daily list stops at 100).</summary>
     public const int MaxLimit = 120;
 
+    /// <summary>Hugging Face's bound on <c>q</c>; the search page takes longer text and searches part of it.</summary>
+    public const int MaxQueryLength = 250;
+
     /// <summary>Mapped before <c>/papers/{**id}</c> is matched: a literal segment outranks a catch-all.</summary>
     public static RouteGroupBuilder MapPaperSearch(this RouteGroupBuilder api)
     {
@@ -30,9 +33,15 @@ public static class PaperSearchApi
             return DailyPapersApi.Error($"limit must be a whole number from 1 to {MaxLimit}.");
         }
 
+        var text = string.Join(' ', request.Query["q"].Where(v => v is not null));
+        if (text.Length > MaxQueryLength)
+        {
+            return DailyPapersApi.Error($"q must be at most {MaxQueryLength} characters, as on Hugging Face; this one has {text.Length:N0}.");
+        }
+
         // An empty query (or one of only syntax, such as "(((") asks for nothing: an empty array, 200, not an error,
         // so a client that searches as the user types needs no special case.
-        var query = SearchQuery.Parse(string.Join(' ', request.Query["q"].Where(v => v is not null)));
+        var query = SearchQuery.Parse(text);
         if (query.IsEmpty)
         {
             return Results.Json(Array.Empty<HfDailyItemJson>());

@@ -160,6 +160,17 @@ public sealed class HfClientCompatibilityTests : IAsyncLifetime
         Assert.Equal(problem.RootElement.GetProperty("detail").GetString(), problem.RootElement.GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task Search_takes_a_query_of_up_to_250_characters_as_Hugging_Face_does()
+    {
+        var longest = await _app.Client.GetAsync("/api/papers/search?q=" + new string('a', 250));
+        var tooLong = await _app.Client.GetAsync("/api/papers/search?q=" + new string('a', 251));
+
+        Assert.Equal(HttpStatusCode.OK, longest.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.StartsWith("q must be at most 250 characters", JsonDocument.Parse(await tooLong.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/api/papers/2609.99999")]
     [InlineData("/api/no-such-thing")]
