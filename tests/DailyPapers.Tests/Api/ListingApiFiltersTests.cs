@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using DailyPapers.Infrastructure.Ingestion;
@@ -121,8 +120,7 @@ public sealed class ListingApiFiltersTests : IAsyncLifetime
     /// <summary>The fixture's papers as plain JSON says: first listing day ("19 Jun 2025") and categories.</summary>
     private static IEnumerable<(string Listed, string[] Categories)> FixturePapers()
     {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(TestData.KaggleCs), CompressionMode.Decompress));
-        while (reader.ReadLine() is { } line)
+        foreach (var line in TestData.KaggleCsLines())
         {
             using var paper = JsonDocument.Parse(line);
             var created = paper.RootElement.GetProperty("versions")[0].GetProperty("created").GetString()!;

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -81,21 +80,12 @@ public sealed partial class PaperCursorApiTests
         var runner = new ImportRunner(new PaperWriter(store.Factory, TimeProvider.System));
         var day = ImportInput.Open(SourceKind.HfDaily, TestData.Path("hf-daily-papers", "2025-06-10.json"));
         await runner.RunAsync(day.ReadAll(CancellationToken.None), () => day.Progress, null, CancellationToken.None);
-        using var arxiv = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', FixtureLines().Take(300))));
+        using var arxiv = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', TestData.KaggleCsLines().Take(300))));
         await runner.RunAsync(KaggleSnapshotReader.Read(arxiv, "cs.jsonl", CancellationToken.None), () => default, null, CancellationToken.None);
         await using var context = store.Factory.CreateContext();
         // A source without dates (none of arXiv's lacks them, but a hand-made file may): these come last, by id.
         await context.Database.ExecuteSqlRawAsync("UPDATE papers SET submitted_at = NULL WHERE id IN ('2506.05358', '2506.05360')");
         return store;
-    }
-
-    private static IEnumerable<string> FixtureLines()
-    {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(TestData.KaggleCs), CompressionMode.Decompress));
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
-        }
     }
 
     [GeneratedRegex("^<([^>]+)>; rel=\"next\"$")]

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using DailyPapers.Core.Papers;
 using DailyPapers.Infrastructure.Ingestion.Sources;
 using DailyPapers.Tests.Support;
@@ -30,7 +29,7 @@ public sealed class KaggleSnapshotReaderTests(ITestOutputHelper output)
         // Throughput is printed, not asserted: timing on a shared machine is no test of correctness.
         output.WriteLine($"{listed:N0} papers in {watch.Elapsed.TotalSeconds:F2} s: {listed / watch.Elapsed.TotalSeconds:N0} lines/s");
         Assert.Empty(rejected);
-        Assert.Equal(1_959, FixtureLineCount());
+        Assert.Equal(1_959, TestData.KaggleCsLines().Count());
         Assert.Equal(1_959, listed);
     }
 
@@ -81,18 +80,5 @@ public sealed class KaggleSnapshotReaderTests(ITestOutputHelper output)
 
         Assert.Equal(["A. S. Mishchenko", "N. Nagaosa"], papers["0704.0025"].Paper.Authors);
         Assert.Contains("Neal J. Evans II", papers["0704.0009"].Paper.Authors);
-    }
-
-    /// <summary>The fixture's lines, counted without the reader under test.</summary>
-    private static int FixtureLineCount()
-    {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(TestData.KaggleCs), CompressionMode.Decompress));
-        var count = 0;
-        while (reader.ReadLine() is not null)
-        {
-            count++;
-        }
-
-        return count;
     }
 }

@@ -13,7 +13,7 @@ public static class ScaledKaggleFile
     /// <summary>Writes <paramref name="count"/> papers with distinct ids as a .jsonl.gz; returns <paramref name="count"/>.</summary>
     public static async Task<int> WriteAsync(string path, int count)
     {
-        var fixture = await ReadFixtureAsync();
+        var fixture = TestData.KaggleCsLines().ToList();
         await using var target = new StreamWriter(new GZipStream(File.Create(path), CompressionLevel.Fastest));
         for (var written = 0; written < count; written++)
         {
@@ -50,18 +50,5 @@ public static class ScaledKaggleFile
 
         var end = line.IndexOf('"', IdField.Length);
         return string.Concat(IdField, id, line.AsSpan(end));
-    }
-
-    private static async Task<List<string>> ReadFixtureAsync()
-    {
-        await using var source = new GZipStream(File.OpenRead(TestData.KaggleCs), CompressionMode.Decompress);
-        using var reader = new StreamReader(source);
-        var lines = new List<string>();
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            lines.Add(line);
-        }
-
-        return lines;
     }
 }

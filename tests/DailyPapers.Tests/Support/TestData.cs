@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace DailyPapers.Tests.Support;
 
 /// <summary>
@@ -14,6 +16,16 @@ public static class TestData
 
     /// <summary>The arXiv cs listings of 2025-06-09 to 2025-06-19, Kaggle layout, gzip.</summary>
     public static string KaggleCs => Path("arxiv-cs", "arxiv-cs-2025-06-09-to-2025-06-19.kaggle.jsonl.gz");
+
+    /// <summary>The lines of <see cref="KaggleCs"/>, read as plain text (not by the reader under test).</summary>
+    public static IEnumerable<string> KaggleCsLines()
+    {
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(KaggleCs), CompressionMode.Decompress));
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
 
     /// <summary>A new empty folder under the system temp dir; deleted by the caller or left for inspection.</summary>
     public static string NewTempDir(string prefix = "dp-test")
