@@ -14,27 +14,29 @@ public static class PaperMarkdown
         var md = new StringBuilder();
         md.Append("# ").AppendLine(Inline(paper.Title)).AppendLine();
         md.Append("**Authors:** ").AppendLine(Inline(string.Join(", ", paper.Authors))).AppendLine();
-        var facts = new List<string> { $"**arXiv:** [{paper.Id}]({paper.AbsUrl})", $"[PDF]({paper.PdfUrl})" };
+        var facts = new List<string> { $"**arXiv:** [{paper.Id}]({Destination(paper.AbsUrl)})", $"[PDF]({Destination(paper.PdfUrl)})" };
         if (paper.GithubRepo is { } code)
         {
-            facts.Add(paper.GithubStars is { } stars ? $"[Code]({code}) ({stars.ToString("N0", CultureInfo.InvariantCulture)} stars)" : $"[Code]({code})");
+            facts.Add(paper.GithubStars is { } stars
+                ? $"[Code]({Destination(code)}) ({stars.ToString("N0", CultureInfo.InvariantCulture)} stars)"
+                : $"[Code]({Destination(code)})");
         }
 
         if (paper.ProjectPage is { } project)
         {
-            facts.Add($"[Project page]({project})");
+            facts.Add($"[Project page]({Destination(project)})");
         }
 
         md.AppendLine(string.Join(" · ", facts)).AppendLine();
         var dates = new List<string>();
         if (paper.SubmittedAt is { } submitted)
         {
-            dates.Add($"**Published:** {submitted.UtcDateTime:yyyy-MM-dd}");
+            dates.Add($"**Published:** {Day(DateOnly.FromDateTime(submitted.UtcDateTime))}");
         }
 
         if (paper.ListedOn is { } listed)
         {
-            dates.Add($"**Listed:** {listed:yyyy-MM-dd}");
+            dates.Add($"**Listed:** {Day(listed)}");
         }
 
         if (paper.Categories.Count > 0)
@@ -60,7 +62,7 @@ public static class PaperMarkdown
             md.AppendLine("## Similar papers").AppendLine();
             foreach (var other in similar)
             {
-                md.Append("- [").Append(LinkText(other.Title)).Append("](/papers/").Append(other.Id).Append(") — arXiv:").AppendLine(other.Id);
+                md.Append("- [").Append(LinkText(other.Title)).Append("](").Append(Destination($"/papers/{other.Id}")).Append(") — arXiv:").AppendLine(other.Id);
             }
 
             md.AppendLine();
@@ -69,10 +71,23 @@ public static class PaperMarkdown
         return md.ToString().TrimEnd() + "\n";
     }
 
-    /// <summary>One line, so that a title or a name cannot start a heading or a list.</summary>
-    private static string Inline(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// One line, so that a title or a name cannot start a heading or a list; angle brackets escaped, so that it
+    /// cannot carry HTML into a page that renders this Markdown.
+    /// </summary>
+    private static string Inline(string text) =>
+        OneLine(text).Replace("<", "\\<", StringComparison.Ordinal).Replace(">", "\\>", StringComparison.Ordinal);
 
-    /// <summary>Brackets end a link's text early: escaped.</summary>
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A link's address in angle brackets, with what would end it early encoded: a link cannot become two.</summary>
+    private static string Destination(string url) =>
+        "<" + url.Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal) + ">";
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Brackets end a link's text early, angle brackets would be HTML: all escaped, backslashes first.</summary>
     private static string LinkText(string title) =>
-        Inline(title).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+        OneLine(title).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal)
+            .Replace("]", "\\]", StringComparison.Ordinal).Replace("<", "\\<", StringComparison.Ordinal).Replace(">", "\\>", StringComparison.Ordinal);
 }

@@ -117,7 +117,7 @@ internal static class PaperReadSql
         WHERE {InPeriod}{ListingConditions(filter)}
         GROUP BY l.paper_id{Having(filter)}
         ORDER BY {(filter.Order == ListingOrder.Newest
-            ? "MAX(l.day) DESC, MAX(l.listed_at) DESC NULLS LAST, l.paper_id"
+            ? "MAX(l.day) DESC, MAX(l.listed_at) DESC NULLS LAST, MAX(p.submitted_at) DESC NULLS LAST, l.paper_id DESC"
             : $"{VotesOfGroup} DESC, MIN(l.day), MIN(l.listed_at), l.paper_id")}
         LIMIT @take OFFSET @skip
         """;

@@ -12,6 +12,8 @@ namespace DailyPapers.Api;
 /// </summary>
 public sealed record DailyPapersQuery
 {
+    private const int MaxCategories = 20;
+
     private static readonly char[] CategorySeparators = [',', ' ', ';', '+'];
 
     /// <summary>The period named (a day, week, month or from/to range); null for the latest day, or trending's window.</summary>
@@ -55,6 +57,11 @@ public sealed record DailyPapersQuery
 
         List<string> categories = [.. query["cat"].SelectMany(v => (v ?? "").Split(CategorySeparators, StringSplitOptions.RemoveEmptyEntries))
             .Distinct(StringComparer.OrdinalIgnoreCase)];
+        if (categories.Count > MaxCategories)
+        {
+            return (null, $"cat takes at most {MaxCategories} categories; this one names {categories.Count}.");
+        }
+
         if (new SearchFilters { Categories = categories }.Validate() is { } categoryProblem)
         {
             return (null, $"cat: {categoryProblem}");
@@ -125,11 +132,24 @@ public sealed record DailyPapersQuery
             return (null, $"to must be {ListingPeriod.DayFormat}.");
         }
 
-        // A range, open at either end; only its bounds are read, so it carries the kind of its days.
-        var range = new ListingPeriod(ListingPeriodKind.Day, start?.Start ?? ArxivFirstDay, end?.End ?? DateOnly.MaxValue);
-        return range.Start > range.End ? (null, $"from ({from}) is after to ({to}).") : (range, null);
+        // A range of at most a year (a longer one is a walk over the archive: /api/papers?cursor= pages it), open at
+        // either end for a year. Its kind, by its length, is what trending reads for the half-life.
+        var first = start?.Start ?? end!.End.AddDays(1 - MaxRangeDays);
+        var last = end?.End ?? first.AddDays(MaxRangeDays - 1);
+        if (first > last)
+        {
+            return (null, $"from ({from}) is after to ({to}).");
+        }
+
+        if (last.DayNumber - first.DayNumber + 1 > MaxRangeDays)
+        {
+            return (null, $"from and to may span at most {MaxRangeDays} days; walk longer spans with /api/papers?cursor=.");
+        }
+
+        var days = last.DayNumber - first.DayNumber + 1;
+        var kind = days == 1 ? ListingPeriodKind.Day : days <= 7 ? ListingPeriodKind.Week : ListingPeriodKind.Month;
+        return (new ListingPeriod(kind, first, last), null);
     }
 
-    /// <summary>No paper was listed before arXiv began (August 1991).</summary>
-    private static readonly DateOnly ArxivFirstDay = new(1991, 8, 1);
+    private const int MaxRangeDays = 366;
 }

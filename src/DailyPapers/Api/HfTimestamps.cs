@@ -22,8 +22,11 @@ public static class HfTimestamps
         options.Converters.Add(new DateTimeConverter());
     }
 
+    /// <summary>A JsonException for a bad time, so that a request body with one is a 400 like any malformed JSON.</summary>
     private static DateTimeOffset ReadValue(ref Utf8JsonReader reader) =>
-        DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value
+            : throw new JsonException($"\"{reader.GetString()}\" is not a time such as 2025-06-09T17:59:53.000Z.");
 
     private sealed class OffsetConverter : JsonConverter<DateTimeOffset>
     {

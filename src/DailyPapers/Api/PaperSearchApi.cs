@@ -1,3 +1,4 @@
+using System.Globalization;
 using DailyPapers.Core.Search;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Search;
@@ -36,7 +37,7 @@ public static class PaperSearchApi
         var text = string.Join(' ', request.Query["q"].Where(v => v is not null));
         if (text.Length > MaxQueryLength)
         {
-            return DailyPapersApi.Error($"q must be at most {MaxQueryLength} characters, as on Hugging Face; this one has {text.Length:N0}.");
+            return DailyPapersApi.Error($"q must be at most {MaxQueryLength} characters, as on Hugging Face; this one has {text.Length.ToString("N0", CultureInfo.InvariantCulture)}.");
         }
 
         // An empty query (or one of only syntax, such as "(((") asks for nothing: an empty array, 200, not an error,

@@ -12,12 +12,12 @@ public static class ApiProblem
     public const string ContentType = "application/problem+json";
 
     public static IResult Result(int status, string message, params (string Name, object? Value)[] extensions) =>
-        Results.Json(Document(status, message, extensions), (System.Text.Json.JsonSerializerOptions?)null, ContentType, status);
+        Results.Json(Document(status, message, extensions), options: null, contentType: ContentType, statusCode: status);
 
     public static Task WriteAsync(HttpContext context, int status, string message, CancellationToken cancellationToken = default)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(Document(status, message, []), (System.Text.Json.JsonSerializerOptions?)null, ContentType, cancellationToken);
+        return context.Response.WriteAsJsonAsync(Document(status, message, []), options: null, contentType: ContentType, cancellationToken: cancellationToken);
     }
 
     private static Dictionary<string, object?> Document(int status, string message, (string Name, object? Value)[] extensions)

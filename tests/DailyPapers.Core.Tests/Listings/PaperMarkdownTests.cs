@@ -24,7 +24,7 @@ public sealed class PaperMarkdownTests
         var md = PaperMarkdown.Write(Paper, []);
 
         Assert.StartsWith("# Scaling [Sparse] Attention to 1M Tokens\n\n**Authors:** Ada Lovelace, Alan Turing\n\n", md, StringComparison.Ordinal);
-        Assert.Contains("**arXiv:** [2506.01234](https://arxiv.org/abs/2506.01234) · [PDF](https://arxiv.org/pdf/2506.01234) · [Code](https://github.com/example/sparse) (1,234 stars)\n", md, StringComparison.Ordinal);
+        Assert.Contains("**arXiv:** [2506.01234](<https://arxiv.org/abs/2506.01234>) · [PDF](<https://arxiv.org/pdf/2506.01234>) · [Code](<https://github.com/example/sparse>) (1,234 stars)\n", md, StringComparison.Ordinal);
         Assert.Contains("**Published:** 2025-06-09 · **Listed:** 2025-06-10 · **Categories:** cs.LG, cs.CL · **Upvotes:** 42\n", md, StringComparison.Ordinal);
         Assert.Contains("## Abstract\n\nWe bound the error by $O(n^{-1/2})$.\n\nA second paragraph.\n", md, StringComparison.Ordinal);
     }
@@ -49,6 +49,23 @@ public sealed class PaperMarkdownTests
         var md = PaperMarkdown.Write(Paper with { AiSummary = "Short.", AiKeywords = ["sparse attention", "long context"] }, [other]);
 
         Assert.Contains("## AI summary\n\nShort.\n\n**Keywords:** sparse attention, long context\n", md, StringComparison.Ordinal);
-        Assert.Contains("## Similar papers\n\n- [On \\[Dense\\] Attention](/papers/2506.05678) — arXiv:2506.05678\n", md, StringComparison.Ordinal);
+        Assert.Contains("## Similar papers\n\n- [On \\[Dense\\] Attention](</papers/2506.05678>) — arXiv:2506.05678\n", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nothing_a_source_wrote_can_add_a_link_or_html()
+    {
+        var hostile = Paper with
+        {
+            Title = "<img src=x onerror=alert(1)> Title",
+            Authors = ["<b>Ada</b>"],
+            ProjectPage = "https://x.example/a)[click](javascript:alert(1)",
+        };
+
+        var md = PaperMarkdown.Write(hostile, []);
+
+        Assert.StartsWith("# \\<img src=x onerror=alert(1)\\> Title\n", md, StringComparison.Ordinal);
+        Assert.Contains("**Authors:** \\<b\\>Ada\\</b\\>\n", md, StringComparison.Ordinal);
+        Assert.Contains("[Project page](<https://x.example/a)[click](javascript:alert(1)>)", md, StringComparison.Ordinal);
     }
 }

@@ -194,7 +194,7 @@ public sealed class HfClientCompatibilityTests : IAsyncLifetime
         Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("# EnvHarness: Awakening Static Worlds for Agent Learning\n", md, StringComparison.Ordinal);
         Assert.Contains("**Authors:** Chengsong Huang, Zifeng Wang,", md, StringComparison.Ordinal);
-        Assert.Contains("[Code](https://github.com/google-research/envharness) (8 stars)", md, StringComparison.Ordinal);
+        Assert.Contains("[Code](<https://github.com/google-research/envharness>) (8 stars)", md, StringComparison.Ordinal);
         Assert.Contains("## AI summary\n\nEnvHarness and EnvRigger dynamically reshape", md, StringComparison.Ordinal);
         Assert.Contains("**Keywords:** LLM agents, Environment Harness,", md, StringComparison.Ordinal);
     }

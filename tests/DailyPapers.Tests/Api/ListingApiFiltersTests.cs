@@ -51,12 +51,35 @@ public sealed class ListingApiFiltersTests : IAsyncLifetime
     [Fact]
     public async Task From_and_to_include_both_days()
     {
-        using var json = await JsonAsync("/api/daily_papers?from=2025-06-16&to=2025-06-17&limit=100&sort=publishedAt");
+        var expected = FixturePapers().Count(p => p.Listed is "18 Jun 2025" or "19 Jun 2025");
+        var ids = new List<string>();
+        for (var page = 0; page < 10; page++)
+        {
+            ids.AddRange(await IdsAsync($"/api/daily_papers?from=2025-06-18&to=2025-06-19&limit=100&p={page}"));
+        }
 
-        var days = json.RootElement.EnumerateArray().Select(i => i.GetProperty("paper").GetProperty("submittedOnDailyAt").GetString()![..10]).ToHashSet();
+        Assert.Equal(139 + 117, expected);
+        Assert.Equal(expected, ids.Distinct().Count());
+    }
 
-        Assert.Equal(100, json.RootElement.GetArrayLength());
-        Assert.Equal(["2025-06-17"], days);
+    [Fact]
+    public async Task Papers_not_from_hugging_face_have_timestamps_the_hugging_face_client_parses()
+    {
+        using var json = await JsonAsync("/api/daily_papers?date=2025-06-19&limit=5");
+
+        foreach (var paper in json.RootElement.EnumerateArray().Select(i => i.GetProperty("paper")))
+        {
+            Assert.Equal("2025-06-19T00:00:00.000Z", paper.GetProperty("submittedOnDailyAt").GetString());
+            Assert.True(HfClientDates.TryParse(paper.GetProperty("publishedAt").GetString()!, out _), paper.GetProperty("publishedAt").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Trending_over_a_range_open_at_its_end_answers()
+    {
+        var response = await _app.Client.GetAsync("/api/daily_papers?sort=trending&from=2025-06-01");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Theory]
@@ -83,6 +106,10 @@ public sealed class ListingApiFiltersTests : IAsyncLifetime
     [InlineData("/api/daily_papers?to=soon", "to")]
     [InlineData("/api/daily_papers?date=2025-06-19&from=2025-06-01", "from")]
     [InlineData("/api/papers/2506.06854/similar?limit=0", "limit")]
+    [InlineData("/api/daily_papers?from=2024-01-01&to=2025-06-19", "from and to may span at most 366 days")]
+    [InlineData("/api/daily_papers?from=9999-12-31", "from")]
+    [InlineData("/api/daily_papers?to=9500-01-01", "to")]
+    [InlineData("/api/daily_papers?cat=a1,a2,a3,a4,a5,a6,a7,a8,a9,b1,b2,b3,b4,b5,b6,b7,b8,b9,c1,c2,c3", "cat takes at most 20")]
     public async Task A_malformed_parameter_is_a_400_that_names_it(string url, string parameter)
     {
         var response = await _app.Client.GetAsync(url);
