@@ -20,7 +20,13 @@ internal static class PaperReadSql
 
     /// <summary>Listing columns, read from ordinal <see cref="PaperColumnCount"/> on.</summary>
     private const string ListingColumns =
-        "l.paper_id, l.day, l.source, l.upvotes, l.num_comments, l.submitted_by, l.listed_at, l.thumbnail_url, l.hf_item";
+        "l.paper_id, l.day, l.source, l.upvotes, l.num_comments, l.submitted_by, l.listed_at, l.thumbnail_url, " + HfItemColumn;
+
+    /// <summary>A recorded Hugging Face item: kilobytes a listing, which only the JSON API answers with.</summary>
+    private const string HfItemColumn = "l.hf_item";
+
+    /// <summary>The same read with NULL where each listing's Hugging Face item would be (pages, digests, trending's candidates).</summary>
+    public static string WithoutHfItems(string sql) => sql.Replace(HfItemColumn, "NULL", StringComparison.Ordinal);
 
     public const string LatestDay = "SELECT day FROM listings ORDER BY day DESC LIMIT 1";
 

@@ -14,6 +14,9 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
 {
     private DbConnection? _connection;
 
+    /// <summary>Whether papers carry their recorded Hugging Face item (<see cref="ListedPaper.HfItem"/>); the JSON API sets it.</summary>
+    public bool WithHfItems { get; set; }
+
     public async Task<DateOnly?> LatestListingDayAsync(CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(PaperReadSql.LatestDay, cancellationToken);
@@ -255,7 +258,7 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
     {
         _connection ??= await ReadConnection.OpenAsync(store, cancellationToken);
         var command = _connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = WithHfItems ? sql : PaperReadSql.WithoutHfItems(sql);
         return command;
     }
 

@@ -54,6 +54,8 @@ public static class DailyPapersApi
             return Error(problem!);
         }
 
+        reader.WithHfItems = true;
+
         var period = query.Period;
         if (period is null && query.ByTrending)
         {
@@ -105,6 +107,7 @@ public static class DailyPapersApi
             after = cursor;
         }
 
+        reader.WithHfItems = true;
         var (papers, next) = await reader.PageAllAsync(after, limit, cancellationToken);
         if (next is not null)
         {
@@ -145,6 +148,7 @@ public static class DailyPapersApi
             return problem;
         }
 
+        reader.WithHfItems = true;
         var paper = await reader.FindAsync(arxivId, cancellationToken);
         return paper is null ? NotFound($"Paper {arxivId} not found") : Results.Json(HfJson.Paper(paper));
     }

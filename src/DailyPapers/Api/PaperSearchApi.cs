@@ -49,6 +49,7 @@ public static class PaperSearchApi
         }
 
         var found = search.Search(new PaperSearchRequest(query, SearchFilters.None, SearchSort.Relevance, 0, limit));
+        reader.WithHfItems = true;
         var papers = await reader.FindManyAsync(found.Ids, cancellationToken);
         return Results.Json(HfJson.Items(papers));
     }

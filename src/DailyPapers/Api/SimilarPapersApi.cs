@@ -35,6 +35,7 @@ public static class SimilarPapersApi
             return problem;
         }
 
+        reader.WithHfItems = true;
         if (await reader.FindAsync(id, cancellationToken) is not { } paper)
         {
             return DailyPapersApi.NotFound($"Paper {id} not found");

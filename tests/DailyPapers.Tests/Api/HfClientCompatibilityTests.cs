@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using DailyPapers.Core.Papers;
 using DailyPapers.Infrastructure.Ingestion;
+using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Storage;
 using DailyPapers.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DailyPapers.Tests.Api;
 
@@ -96,6 +99,21 @@ public sealed class HfClientCompatibilityTests : IAsyncLifetime
         using var json = JsonDocument.Parse(await _app.Client.GetStringAsync("/api/papers/2608.19880"));
 
         AssertHas(recorded, json.RootElement, "2608.19880");
+    }
+
+    [Fact]
+    public async Task Only_reads_for_the_api_carry_the_recorded_items()
+    {
+        Assert.True(ArxivId.TryParse("2608.19880", out var id));
+        await using var scope = _app.Services.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<PaperReader>();
+
+        var forPages = await reader.FindAsync(id, CancellationToken.None);
+        reader.WithHfItems = true;
+        var forApi = await reader.FindAsync(id, CancellationToken.None);
+
+        Assert.Null(forPages!.HfItem);
+        Assert.Contains("\"discussionId\":\"6a87afc589e517cbfd75dbe0\"", forApi!.HfItem, StringComparison.Ordinal);
     }
 
     [Fact]
