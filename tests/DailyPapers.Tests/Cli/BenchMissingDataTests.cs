@@ -1,3 +1,4 @@
+using DailyPapers.Cli;
 using DailyPapers.Tests.Harvesting;
 using DailyPapers.Tests.Search.Benchmarks;
 using DailyPapers.Tests.Support;
@@ -5,12 +6,13 @@ using DailyPapers.Tests.Support;
 namespace DailyPapers.Tests.Cli;
 
 /// <summary>
-/// The bench verbs run where their data is not (a clone without ../shared/data beside it, a wrong path): one line on
+/// The bench verbs run where their data is not (a clone with no data folder beside it, a wrong path): one line on
 /// stderr naming what is missing, exit 2, nothing written, never a stack trace.
 /// </summary>
 public sealed class BenchMissingDataTests : IDisposable
 {
-    // The verbs run from root/repo, so their default ../shared/data is root/shared/data, which does not exist.
+    // The verbs run from root/repo, a temp folder: their default data folder, relative to it, does not exist. Nothing
+    // here reads the real data beside the repo.
     private readonly string _root = TestData.NewTempDir("dp-bench");
 
     public BenchMissingDataTests() => Directory.CreateDirectory(Repo);
@@ -19,7 +21,7 @@ public sealed class BenchMissingDataTests : IDisposable
 
     private string Data => Path.Combine(_root, "data");
 
-    private string SharedData => Path.Combine(_root, "shared", "data");
+    private string SharedData => Path.GetFullPath(Path.Combine(Repo, BenchCommand.SharedData));
 
     [Fact]
     public async Task Bench_search_names_a_missing_papers_file()
@@ -32,12 +34,12 @@ public sealed class BenchMissingDataTests : IDisposable
     }
 
     [Fact]
-    public async Task Bench_search_without_the_shared_data_names_the_folder_it_looked_in()
+    public async Task Bench_search_without_the_data_beside_the_repo_names_the_folder_it_looked_in()
     {
         var error = await RefusedAsync("bench", "search");
 
         Assert.Contains($"{Path.Combine(SharedData, "arxiv-cs")}: no such folder", error, StringComparison.Ordinal);
-        Assert.Contains("(../shared/data) or the path given with --papers FILE", error, StringComparison.Ordinal);
+        Assert.Contains($"({BenchCommand.SharedData}) or the path given with --papers FILE", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +93,7 @@ public sealed class BenchMissingDataTests : IDisposable
     }
 
     [Fact]
-    public async Task Bench_retrieval_hf_without_the_shared_data_names_the_folder_it_looked_in()
+    public async Task Bench_retrieval_hf_without_the_data_beside_the_repo_names_the_folder_it_looked_in()
     {
         var error = await RefusedAsync("bench", "retrieval", "--hf");
 
@@ -109,12 +111,12 @@ public sealed class BenchMissingDataTests : IDisposable
     }
 
     [Fact]
-    public async Task Bench_embed_without_the_shared_data_names_the_folder_it_looked_in()
+    public async Task Bench_embed_without_the_data_beside_the_repo_names_the_folder_it_looked_in()
     {
         var error = await RefusedAsync("bench", "embed");
 
         Assert.Contains($"{Path.Combine(SharedData, "hf-daily-papers")}: no such folder", error, StringComparison.Ordinal);
-        Assert.Contains("(../shared/data) or the path given with --hf DIR", error, StringComparison.Ordinal);
+        Assert.Contains($"({BenchCommand.SharedData}) or the path given with --hf DIR", error, StringComparison.Ordinal);
     }
 
     [Fact]

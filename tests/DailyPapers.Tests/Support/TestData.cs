@@ -4,7 +4,7 @@ namespace DailyPapers.Tests.Support;
 
 /// <summary>
 /// Finds the fixtures committed under <c>tests/fixtures</c> (cut from the shared data by its <c>recut.py</c>; tests
-/// never read <c>../shared</c>, so a clone passes alone) and a scratch folder per test.
+/// never read the shared data beside the repo, so a clone passes alone) and a scratch folder per test.
 /// </summary>
 public static class TestData
 {

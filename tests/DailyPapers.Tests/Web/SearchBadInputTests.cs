@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace DailyPapers.Tests.Web;
 
 /// <summary>
-/// The hostile queries of the acceptance check (../shared/acceptance/bad-queries) on every search endpoint: a
+/// The hostile queries of the acceptance check bad-queries (in the shared folder) on every search endpoint: a
 /// result or a clear message, never a 5xx and never an error in the log.
 /// </summary>
 [Collection(SearchTestGroup.Name)]
