@@ -1,3 +1,4 @@
+using DailyPapers.Core.Listings;
 using DailyPapers.Core.Papers;
 
 namespace DailyPapers.Infrastructure.Papers;
@@ -22,6 +23,17 @@ public sealed record ListingFilter
     public ListingOrder Order { get; init; } = ListingOrder.Votes;
 
     internal bool HasPaperCondition => MinVotes > 0;
+
+    /// <summary>
+    /// The same conditions (not the source) on a paper already read, for lists ranked in memory (trending): its
+    /// votes, its first submitter in the period, a category named or under an archive named (cs.* is cs.).
+    /// </summary>
+    public bool Matches(ListedPaper paper) =>
+        paper.Votes >= MinVotes
+        && (Submitter is null || paper.SubmittedBy == Submitter)
+        && (Categories.Count == 0 || paper.Categories.Any(c => Categories.Any(wanted => wanted.EndsWith(".*", StringComparison.Ordinal)
+            ? c.StartsWith(wanted[..^1], StringComparison.OrdinalIgnoreCase)
+            : c.Equals(wanted, StringComparison.OrdinalIgnoreCase))));
 
     /// <summary>
     /// The LIKE pattern for each category, matched against the space-separated list with a space each side, all in

@@ -176,7 +176,7 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
         var ids = new List<string>();
         await using (var command = await CommandAsync(PaperReadSql.Voted, cancellationToken))
         {
-            AddPeriod(command, period, source: null);
+            AddPeriod(command, period, ListingFilter.None);
             command.AddParameter("@take", limit);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -199,7 +199,7 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
     {
         await using var load = await CommandAsync(PaperReadSql.PapersInPeriod(store.Provider), cancellationToken);
         load.AddParameter("@ids", PaperReadSql.Ids(store.Provider, ids));
-        AddPeriod(load, period, source: null);
+        AddPeriod(load, period, ListingFilter.None);
         await using var rows = await load.ExecuteReaderAsync(cancellationToken);
         var byId = await ReadPapersAsync(rows, cancellationToken);
         return byId.ToDictionary(pair => pair.Key, pair => PaperMapping.ToListed(pair.Value.Paper, pair.Value.Listings, period));
@@ -209,7 +209,7 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
     public async Task<IReadOnlyList<string>> ListedIdsAsync(ListingPeriod period, ListingSource? source, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(PaperReadSql.ListedIds(source is not null), cancellationToken);
-        AddPeriod(command, period, source);
+        AddPeriod(command, period, new ListingFilter { Source = source });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
@@ -335,9 +335,6 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
     private static string? StringOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     private static DateOnly? DayOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetFieldValue<DateOnly>(ordinal);
-
-    private static void AddPeriod(DbCommand command, ListingPeriod period, ListingSource? source) =>
-        AddPeriod(command, period, new ListingFilter { Source = source });
 
     private static void AddPeriod(DbCommand command, ListingPeriod period, ListingFilter filter)
     {

@@ -41,7 +41,7 @@ public static class CommunityApi
 
     private static async Task<IResult> VoteAsync(HttpContext http, PaperVotes votes, bool voted, CancellationToken cancellationToken)
     {
-        if (PaperIdOf(http, out var id) is { } problem)
+        if (DailyPapersApi.PaperIdOf(http, out var id) is { } problem)
         {
             return problem;
         }
@@ -55,7 +55,7 @@ public static class CommunityApi
     private static async Task<IResult> CommentsAsync(
         HttpContext http, PaperReader papers, PaperComments comments, RenderedComments markdown, CancellationToken cancellationToken)
     {
-        if (PaperIdOf(http, out var id) is { } problem)
+        if (DailyPapersApi.PaperIdOf(http, out var id) is { } problem)
         {
             return problem;
         }
@@ -72,7 +72,7 @@ public static class CommunityApi
 
     private static async Task<IResult> PostCommentAsync(HttpContext http, PaperComments comments, RenderedComments markdown, CancellationToken cancellationToken)
     {
-        if (PaperIdOf(http, out var id) is { } problem)
+        if (DailyPapersApi.PaperIdOf(http, out var id) is { } problem)
         {
             return problem;
         }
@@ -141,14 +141,6 @@ public static class CommunityApi
         {
             return null;
         }
-    }
-
-    /// <summary>The paper named by the route ({id}, or {archive}/{number} for old-style ids), or the error to answer with.</summary>
-    internal static IResult? PaperIdOf(HttpContext http, out ArxivId id)
-    {
-        var values = http.Request.RouteValues;
-        var text = values.TryGetValue("archive", out var archive) ? $"{archive}/{values["number"]}" : values["id"] as string;
-        return DailyPapersApi.ParsePaperId(text, out id);
     }
 
     private static IResult NotFound(string message) => DailyPapersApi.NotFound(message);

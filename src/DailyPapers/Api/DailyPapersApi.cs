@@ -121,17 +121,9 @@ public static class DailyPapersApi
     }
 
     /// <summary>A page of trending papers; the filter's conditions apply to the few candidates trending holds.</summary>
-    private static IResult Page(TrendingView view, DailyPapersQuery query)
-    {
-        var filter = query.Filter;
-        var patterns = filter.Categories.Select(c => c.EndsWith(".*", StringComparison.Ordinal) ? c[..^1] : c).ToList();
-        return Results.Json(view.Papers
-            .Where(t => t.Paper.Votes >= filter.MinVotes && (filter.Submitter is null || t.Paper.SubmittedBy == filter.Submitter))
-            .Where(t => patterns.Count == 0 || t.Paper.Categories.Any(c => patterns.Any(p => p.EndsWith('.')
-                ? c.StartsWith(p, StringComparison.OrdinalIgnoreCase)
-                : c.Equals(p, StringComparison.OrdinalIgnoreCase))))
+    private static IResult Page(TrendingView view, DailyPapersQuery query) =>
+        Results.Json(view.Papers.Where(t => query.Filter.Matches(t.Paper))
             .Skip(query.PageIndex * query.Limit).Take(query.Limit).Select(t => HfJson.Item(t.Paper)).ToList());
-    }
 
     private static async Task<IResult> PaperAsync(string id, HttpContext http, PaperReader reader, CancellationToken cancellationToken)
     {
@@ -151,6 +143,14 @@ public static class DailyPapersApi
         reader.WithHfItems = true;
         var paper = await reader.FindAsync(arxivId, cancellationToken);
         return paper is null ? NotFound($"Paper {arxivId} not found") : Results.Json(HfJson.Paper(paper));
+    }
+
+    /// <summary>The paper named by the route ({id}, or {archive}/{number} for old-style ids), or the error to answer with.</summary>
+    internal static IResult? PaperIdOf(HttpContext http, out ArxivId id)
+    {
+        var values = http.Request.RouteValues;
+        var text = values.TryGetValue("archive", out var archive) ? $"{archive}/{values["number"]}" : values["id"] as string;
+        return ParsePaperId(text, out id);
     }
 
     /// <summary>The paper id a route named, or the answer for one that is not an id (400) or cannot exist (404).</summary>

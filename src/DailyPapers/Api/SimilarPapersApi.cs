@@ -30,7 +30,7 @@ public static class SimilarPapersApi
             return DailyPapersApi.Error($"limit must be a whole number from 1 to {MaxLimit}.");
         }
 
-        if (CommunityApi.PaperIdOf(http, out var id) is { } problem)
+        if (DailyPapersApi.PaperIdOf(http, out var id) is { } problem)
         {
             return problem;
         }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using DailyPapers.Infrastructure.Ingestion;
 using DailyPapers.Infrastructure.Ingestion.Sources;
@@ -37,7 +36,7 @@ public sealed class SearchCorpus : IAsyncLifetime
     {
         _store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         var runner = new ImportRunner(new PaperWriter(_store.Factory, TimeProvider.System));
-        await using (var kaggle = await KaggleSliceAsync())
+        await using (var kaggle = KaggleSlice())
         {
             await runner.RunAsync(KaggleSnapshotReader.Read(kaggle, "slice.jsonl", CancellationToken.None), () => default, null, CancellationToken.None);
         }
@@ -59,19 +58,6 @@ public sealed class SearchCorpus : IAsyncLifetime
         await _store.DisposeAsync();
     }
 
-    private static async Task<MemoryStream> KaggleSliceAsync()
-    {
-        await using var source = new GZipStream(File.OpenRead(TestData.KaggleCs), CompressionMode.Decompress);
-        using var reader = new StreamReader(source);
-        var slice = new StringBuilder();
-        for (var line = 0; line < KaggleFirstLine + KaggleLines && await reader.ReadLineAsync() is { } text; line++)
-        {
-            if (line >= KaggleFirstLine)
-            {
-                slice.Append(text).Append('\n');
-            }
-        }
-
-        return new MemoryStream(Encoding.UTF8.GetBytes(slice.ToString()));
-    }
+    private static MemoryStream KaggleSlice() =>
+        new(Encoding.UTF8.GetBytes(string.Concat(TestData.KaggleCsLines().Skip(KaggleFirstLine).Take(KaggleLines).Select(line => line + "\n"))));
 }
