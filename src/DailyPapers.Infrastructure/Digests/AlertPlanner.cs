@@ -40,7 +40,7 @@ public sealed class AlertPlanner(StoreContextFactory store, PaperQueries papers,
         {
             var first = alert.CoveredUntil.AddDays(1);
             var period = new ListingPeriod(ListingPeriodKind.Day, first < latestDay.AddDays(-MaxDaysBack) ? latestDay.AddDays(-MaxDaysBack) : first, latestDay);
-            var ids = await MatchesAsync(reader, alert, period, cancellationToken);
+            var ids = await AlertMatches.FindAsync(search, reader, alert, period, MaxPapersPerAlert, cancellationToken);
             matched += ids.Count;
             if (ids.Count > 0)
             {
@@ -61,29 +61,4 @@ public sealed class AlertPlanner(StoreContextFactory store, PaperQueries papers,
     /// <summary>"{alert id}:{last listing day covered}": the outbox key of one alert mail.</summary>
     public static string AlertKey(long alertId, DateOnly day) =>
         $"{alertId.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{DigestPlanner.DailyKey(day)}";
-
-    private async Task<IReadOnlyList<string>> MatchesAsync(PaperReader reader, SavedSearchEntity alert, ListingPeriod period, CancellationToken cancellationToken)
-    {
-        var listed = await reader.ListedIdsAsync(period, source: null, cancellationToken);
-        if (listed.Count == 0)
-        {
-            return [];
-        }
-
-        var categories = alert.Categories.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (string.IsNullOrWhiteSpace(alert.Query))
-        {
-            var found = await reader.FindManyAsync(listed, cancellationToken);
-            return [.. found
-                .Where(p => categories.Length == 0 || p.Categories.Any(c => categories.Contains(c, StringComparer.OrdinalIgnoreCase)))
-                .Where(p => p.Votes >= alert.MinVotes)
-                .OrderByDescending(p => p.Votes)
-                .Take(MaxPapersPerAlert)
-                .Select(p => p.Id)];
-        }
-
-        var filters = new SearchFilters { PaperIds = listed.ToHashSet(StringComparer.Ordinal), Categories = categories, MinVotes = alert.MinVotes > 0 ? alert.MinVotes : null };
-        var result = search.Search(new PaperSearchRequest(SearchQuery.Parse(alert.Query), filters, SearchSort.Relevance, 0, MaxPapersPerAlert));
-        return result.Ids;
-    }
 }

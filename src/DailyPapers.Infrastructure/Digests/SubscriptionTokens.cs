@@ -16,6 +16,7 @@ public sealed class SubscriptionTokens(IDataProtectionProvider protection, TimeP
 
     private readonly ITimeLimitedDataProtector _confirm = protection.CreateProtector("DailyPapers.Subscriptions.Confirm").ToTimeLimitedDataProtector();
     private readonly IDataProtector _manage = protection.CreateProtector("DailyPapers.Subscriptions.Manage");
+    private readonly IDataProtector _alertFeed = protection.CreateProtector("DailyPapers.Subscriptions.AlertFeed");
 
     public static string NewSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
@@ -23,6 +24,26 @@ public sealed class SubscriptionTokens(IDataProtectionProvider protection, TimeP
         _confirm.Protect(Payload(subscription), clock.GetUtcNow().Add(ConfirmationLifetime));
 
     public string Manage(SubscriptionEntity subscription) => _manage.Protect(Payload(subscription));
+
+    /// <summary>
+    /// The secret part of an alert's feed address: the alert's id and its subscription's secret, signed. It does not
+    /// expire (a feed reader keeps the address); removing the alert ends the feed.
+    /// </summary>
+    public string AlertFeed(SavedSearchEntity alert, SubscriptionEntity subscription) =>
+        _alertFeed.Protect(string.Create(CultureInfo.InvariantCulture, $"{alert.Id}:{subscription.TokenSecret}"));
+
+    /// <summary>The alert id and subscription secret an alert feed's token carries; null when it is not one we signed.</summary>
+    public (long AlertId, string Secret)? ReadAlertFeed(string? token)
+    {
+        try
+        {
+            return token is null ? null : Parse(_alertFeed.Unprotect(token));
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The subscription a confirmation link names and when the link was made; null when it is invalid or expired.</summary>
     public (long Id, string Secret, DateTimeOffset IssuedAt)? ReadConfirmation(string? token)

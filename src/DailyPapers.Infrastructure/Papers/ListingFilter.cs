@@ -20,6 +20,9 @@ public sealed record ListingFilter
     /// <summary>Only papers in any of these arXiv categories (cs.CL), or whole archives (cs.*); empty for all.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 
+    /// <summary>Only papers with a code link.</summary>
+    public bool HasCode { get; init; }
+
     public ListingOrder Order { get; init; } = ListingOrder.Votes;
 
     internal bool HasPaperCondition => MinVotes > 0;
@@ -30,6 +33,7 @@ public sealed record ListingFilter
     /// </summary>
     public bool Matches(ListedPaper paper) =>
         paper.Votes >= MinVotes
+        && (!HasCode || !string.IsNullOrEmpty(paper.GithubRepo))
         && (Submitter is null || paper.SubmittedBy == Submitter)
         && (Categories.Count == 0 || paper.Categories.Any(c => Categories.Any(wanted => wanted.EndsWith(".*", StringComparison.Ordinal)
             ? c.StartsWith(wanted[..^1], StringComparison.OrdinalIgnoreCase)
@@ -50,4 +54,7 @@ public enum ListingOrder
 
     /// <summary>Most recently listed first (Hugging Face's <c>sort=publishedAt</c>).</summary>
     Newest,
+
+    /// <summary>The latest listing day first, most voted first within a day: a feed of recent days.</summary>
+    DayThenVotes,
 }

@@ -30,6 +30,10 @@ internal static class PaperReadSql
 
     public const string LatestDay = "SELECT day FROM listings ORDER BY day DESC LIMIT 1";
 
+    /// <summary>Down the day index from the latest listing to the first that passes the filter's listing conditions.</summary>
+    public static string LatestDayOf(ListingFilter filter) =>
+        $"SELECT l.day FROM listings AS l JOIN papers AS p ON p.id = l.paper_id WHERE NOT p.is_deleted AND NOT p.is_hidden{ListingConditions(filter)} ORDER BY l.day DESC LIMIT 1";
+
     /// <summary>Both neighbours in one row; each is one step along the (day, source) index.</summary>
     private const string Neighbours =
         "SELECT (SELECT day FROM listings WHERE day < @start ORDER BY day DESC LIMIT 1), " +
@@ -115,21 +119,28 @@ internal static class PaperReadSql
 
     /// <summary>
     /// The period's papers that pass the filter, by votes (imported and local), then first day and time listed, then
-    /// id; or newest listing first. NULLS LAST: SQLite and PostgreSQL order a missing listing time apart otherwise.
+    /// id; or newest listing first; or by listing day, newest first, and votes within a day. NULLS LAST: SQLite and
+    /// PostgreSQL order a missing listing time apart otherwise.
     /// </summary>
     private static string RankedPageSql(ListingFilter filter) => $"""
         SELECT l.paper_id
         FROM listings AS l JOIN papers AS p ON p.id = l.paper_id
         WHERE {InPeriod}{ListingConditions(filter)}
         GROUP BY l.paper_id{Having(filter)}
-        ORDER BY {(filter.Order == ListingOrder.Newest
-            ? "MAX(l.day) DESC, MAX(l.listed_at) DESC NULLS LAST, MAX(p.submitted_at) DESC NULLS LAST, l.paper_id DESC"
-            : $"{VotesOfGroup} DESC, MIN(l.day), MIN(l.listed_at), l.paper_id")}
+        ORDER BY {OrderBy(filter.Order)}
         LIMIT @take OFFSET @skip
         """;
 
+    private static string OrderBy(ListingOrder order) => order switch
+    {
+        ListingOrder.Newest => "MAX(l.day) DESC, MAX(l.listed_at) DESC NULLS LAST, MAX(p.submitted_at) DESC NULLS LAST, l.paper_id DESC",
+        ListingOrder.DayThenVotes => $"MAX(l.day) DESC, {VotesOfGroup} DESC, MIN(l.listed_at), l.paper_id",
+        _ => $"{VotesOfGroup} DESC, MIN(l.day), MIN(l.listed_at), l.paper_id",
+    };
+
     private static string ListingConditions(ListingFilter filter) =>
         (filter.Source is null ? "" : " AND l.source = @source") + (filter.Submitter is null ? "" : " AND l.submitted_by = @submitter") +
+        (filter.HasCode ? " AND p.github_repo IS NOT NULL AND p.github_repo <> ''" : "") +
         (filter.Categories.Count == 0 ? "" : " AND (" + string.Join(" OR ", filter.Categories.Select((_, i) => $"LOWER(' ' || p.categories || ' ') LIKE @cat{i}")) + ")");
 
     private static string Having(ListingFilter filter) => filter.MinVotes > 0 ? $" HAVING {VotesOfGroup} >= @minVotes" : "";

@@ -25,6 +25,18 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
     }
 
     /// <summary>
+    /// The latest day with a listing that passes the filter's source, submitter, code and category conditions (not
+    /// its vote threshold, which a paper may still reach): where a feed of recent days counts back from.
+    /// </summary>
+    public async Task<DateOnly?> LatestListingDayAsync(ListingFilter filter, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(PaperReadSql.LatestDayOf(filter), cancellationToken);
+        AddFilter(command, filter with { MinVotes = 0 });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<DateOnly>(0) : null;
+    }
+
+    /// <summary>
     /// Papers listed in the period, each once, ranked by votes, then by when they were first listed, then id; with
     /// <paramref name="withNeighbours"/>, also the nearest listing days before and after the period.
     /// </summary>
@@ -340,6 +352,11 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
     {
         command.AddParameter("@start", period.Start);
         command.AddParameter("@end", period.End);
+        AddFilter(command, filter);
+    }
+
+    private static void AddFilter(DbCommand command, ListingFilter filter)
+    {
         if (filter.Source is { } only)
         {
             command.AddParameter("@source", (int)only);

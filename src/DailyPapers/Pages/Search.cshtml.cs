@@ -1,4 +1,5 @@
 using DailyPapers.Core.Search;
+using DailyPapers.Feeds;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Search;
 using Microsoft.AspNetCore.Mvc;
@@ -47,6 +48,7 @@ public sealed class SearchModel(PaperSearch search, PaperReader reader) : PageMo
             return Page();
         }
 
+        ViewData[FeedLink.ViewDataKey] = new[] { FeedLinks.Search(Parameters) };
         Results = await SearchResults.LoadAsync(search, reader, Query, Parameters.ToFilters(), Parameters.Sort,
             Parameters.PageIndex, PageSize, index => Parameters.Href(index), cancellationToken);
         return Page();

@@ -32,10 +32,11 @@ public sealed class StoreVersionedCachePolicy(StoreVersion version, SearchIndexV
             return;
         }
 
-        if (request.Query.ContainsKey("q"))
+        if (request.Query.ContainsKey("q") && !request.Path.StartsWithSegments("/feeds", StringComparison.Ordinal))
         {
-            // Search results (a listing page's ?q=) follow the search index, which trails the store by seconds: keyed
-            // on the store's counter, a page made before the index caught up would be served stale until the next write.
+            // Search results (a listing page's ?q=) follow the search index, which trails the store by seconds; a page
+            // searched by hand is rarely asked for twice. A search feed is polled by every reader's app over and over,
+            // so it is cached, keyed (below) on the search index's position as well as the store's counter.
             context.EnableOutputCaching = false;
             return;
         }

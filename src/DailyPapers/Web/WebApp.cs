@@ -1,5 +1,6 @@
 using DailyPapers.Api;
 using DailyPapers.Core.Ranking;
+using DailyPapers.Feeds;
 using DailyPapers.Hosting;
 using DailyPapers.Infrastructure.Accounts;
 using DailyPapers.Infrastructure.Community;
@@ -68,6 +69,7 @@ public static class WebApp
         builder.Services.AddScoped(services => services.GetRequiredService<PaperQueries>().OpenReader());
         builder.Services.AddPageCaching(builder.Configuration);
         builder.Services.AddDailyPapersApi();
+        builder.Services.AddFeeds();
         builder.Services.AddScoped<TrendingReader>();
         builder.Services.AddOptions<TrendingOptions>().Bind(builder.Configuration.GetSection(TrendingOptions.Section))
             .Validate(o => o.DayHalfLife > TimeSpan.Zero && o.WeekHalfLife > TimeSpan.Zero && o.MonthHalfLife > TimeSpan.Zero,
@@ -89,6 +91,7 @@ public static class WebApp
         app.UsePageCaching();
         app.MapRazorPages();
         app.MapDailyPapersApi();
+        app.MapFeeds();
         return app;
     }
 

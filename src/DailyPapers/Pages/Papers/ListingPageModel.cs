@@ -2,6 +2,7 @@ using System.Globalization;
 using DailyPapers.Core.Listings;
 using DailyPapers.Core.Papers;
 using DailyPapers.Core.Search;
+using DailyPapers.Feeds;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Web;
@@ -93,6 +94,8 @@ public abstract class ListingPageModel(PaperReader reader, PaperSearch search) :
 
             Source = source;
         }
+
+        ViewData[FeedLink.ViewDataKey] = new[] { FeedLinks.Daily(Source) };
 
         var pageText = Request.Query["page"].ToString();
         var pageNumber = 1;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DailyPapers.Core.Listings;
 using DailyPapers.Core.Ranking;
+using DailyPapers.Feeds;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -53,6 +54,7 @@ public sealed class TrendingModel(TrendingReader trending) : PageModel
         }
 
         PageIndex = number - 1;
+        ViewData[FeedLink.ViewDataKey] = new[] { FeedLinks.Trending(Window) };
         View = await trending.ReadAsync(Window, cancellationToken);
         return Page();
     }

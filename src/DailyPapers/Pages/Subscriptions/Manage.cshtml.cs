@@ -1,5 +1,7 @@
 using System.Globalization;
+using DailyPapers.Core.Feeds;
 using DailyPapers.Core.Search;
+using DailyPapers.Feeds;
 using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +16,8 @@ namespace DailyPapers.Pages.Subscriptions;
 /// confirmation email with "Subscribe again" (see <see cref="Infrastructure.Digests.Subscriptions.ResumeAsync"/>).
 /// </summary>
 [SignedLinkPage]
-public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptions, OutboxTrigger outbox, TimeProvider clock) : PageModel
+public sealed class ManageModel(
+    Infrastructure.Digests.Subscriptions subscriptions, OutboxTrigger outbox, SubscriptionTokens tokens, TimeProvider clock) : PageModel
 {
     public const int MaxAlerts = 20;
 
@@ -35,6 +38,9 @@ public sealed class ManageModel(Infrastructure.Digests.Subscriptions subscriptio
     public string? AlertCategories { get; private set; }
 
     public string? AlertMinVotes { get; private set; }
+
+    /// <summary>The secret address of an alert's feed, in the format asked for.</summary>
+    public string AlertFeedHref(SavedSearchEntity alert, FeedFormat format) => AlertFeeds.Path(tokens, alert, Subscription!, format);
 
     /// <summary>Unsubscribed or paused: nothing is sent, and the page offers to subscribe again.</summary>
     public bool CanResume => Subscription?.Status is SubscriptionStatus.Unsubscribed or SubscriptionStatus.Paused;
