@@ -42,6 +42,7 @@ public static class DailyPapersApi
         api.MapCommunityApi();
         api.MapSubmissionApi();
         app.MapPaperMarkdown();
+        app.MapCitations();
         return app;
     }
 
