@@ -89,6 +89,7 @@ public static class WebApp
         app.UsePageCaching();
         app.MapRazorPages();
         app.MapDailyPapersApi();
+        app.MapSitemaps();
         return app;
     }
 
