@@ -92,6 +92,7 @@ public static class WebApp
         app.MapRazorPages();
         app.MapDailyPapersApi();
         app.MapFeeds();
+        app.MapSitemaps();
         return app;
     }
 
