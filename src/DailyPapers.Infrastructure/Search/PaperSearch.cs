@@ -7,7 +7,8 @@ namespace DailyPapers.Infrastructure.Search;
 /// <summary>
 /// The search behind the search box, the API and the benchmarks. By relevance it fuses BM25 and vector results by
 /// reciprocal rank; papers named by id or exact title come first. Sorted by date or votes, and whenever no vector
-/// can help (model off, nothing embedded yet, a query of only authors or categories), it is lexical, silently.
+/// can help (model off, nothing embedded yet, a query of only authors or categories), it is lexical, silently;
+/// while the stored vectors are still loading after a start, it is lexical and says so.
 /// </summary>
 public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? semantic, HybridOptions options)
 {
@@ -16,8 +17,12 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
 
     public LexicalSearcher Lexical => lexical;
 
-    /// <summary>Whether vectors can take part: the model is on and some paper has one.</summary>
-    public bool IsSemanticAvailable => semantic is { Count: > 0 };
+    /// <summary>Whether vectors can take part: the model is on, the stored vectors are loaded and some paper has one.</summary>
+    public bool IsSemanticAvailable => semantic is { IsLoading: false, Count: > 0 };
+
+    /// <summary>Said with results ranked by words only because the vectors are still loading after a start.</summary>
+    public const string VectorsLoadingNotice =
+        "Search by meaning is still starting up: these results are ranked by their words only. Search again in a minute for the full ranking.";
 
     /// <summary>Said instead of results while another process holds the index.</summary>
     public const string BusyNotice = "Search is unavailable for a moment: its index is being rebuilt. Please try again shortly.";
@@ -66,7 +71,10 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
         {
             var found = lexical.Search(query, filters, request.Sort, 0, depth);
             var ranked = byRelevance ? RankFusion.PutFirst([.. found.Hits.Select(h => h.Id)], first, depth) : [.. found.Hits.Select(h => h.Id)];
-            return new PaperSearchResult([.. ranked.Skip(offset)], Math.Max(found.TotalHits, ranked.Count), found.Notice, SearchMode.Lexical);
+            // Not silently: a reader who searched by meaning right after a restart would take worse results for the best.
+            var loading = request.Mode != SearchMode.Lexical && byRelevance && query.FreeText.Length > 0 && semantic is { IsLoading: true };
+            return new PaperSearchResult(
+                [.. ranked.Skip(offset)], Math.Max(found.TotalHits, ranked.Count), found.Notice ?? (loading ? VectorsLoadingNotice : null), SearchMode.Lexical);
         }
 
         var candidates = Math.Max(options.Candidates, depth);

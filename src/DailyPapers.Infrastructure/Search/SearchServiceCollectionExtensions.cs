@@ -26,7 +26,7 @@ public static class SearchServiceCollectionExtensions
         if (embeddings.Enabled)
         {
             services.AddSingleton(EmbeddingModelProfile.For(embeddings.Model));
-            services.AddSingleton(provider => new VectorIndex(provider.GetRequiredService<EmbeddingModelProfile>().Dimensions));
+            services.AddSingleton(provider => new VectorIndex(provider.GetRequiredService<EmbeddingModelProfile>().Dimensions, loadsFromStore: true));
             services.AddSingleton<VectorIndexFollower>();
             services.AddSingleton<PaperEmbedder>();
             services.AddSingleton(provider => new SemanticSearcher(

@@ -2,6 +2,7 @@ using DailyPapers.Core.Search;
 using DailyPapers.Feeds;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Search;
+using DailyPapers.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -46,6 +47,21 @@ public sealed class SearchModel(PaperSearch search, PaperReader reader) : PageMo
         {
             // Only syntax or spaces: listing every paper would answer a question nobody asked; the notice says why.
             return Page();
+        }
+
+        var (exportFormat, exportError) = ListExport.Read(Request.Query);
+        if (exportError is not null)
+        {
+            return ProblemPage.Show(HttpContext, 400, "Unknown export format", exportError);
+        }
+
+        if (exportFormat is not null)
+        {
+            // The best results in the search's own order, not one page of them.
+            var found = search.Search(new PaperSearchRequest(Query, Parameters.ToFilters(), Parameters.Sort, 0, ListExport.MaxSearchResults));
+            return found.Notice == PaperSearch.BusyNotice
+                ? ProblemPage.Show(HttpContext, 503, "Search is busy", found.Notice)
+                : ListExport.File(await reader.FindManyAsync(found.Ids, cancellationToken), exportFormat, "dailypapers-search");
         }
 
         ViewData[FeedLink.ViewDataKey] = new[] { FeedLinks.Search(Parameters) };

@@ -9,7 +9,10 @@ public static class PageCaching
 {
     public static IServiceCollection AddPageCaching(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateOnStart();
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section))
+            .Validate(o => o.SitemapUrlsPerFile is >= 1 and <= WebOptions.MaxSitemapUrlsPerFile,
+                $"Web:SitemapUrlsPerFile must be a whole number from 1 to {WebOptions.MaxSitemapUrlsPerFile} (the sitemap protocol's limit).")
+            .ValidateOnStart();
         services.AddSingleton<StoreVersion>();
         services.AddOutputCache(options =>
         {

@@ -89,9 +89,11 @@ public static class WebApp
         // After routing (the cache policy is endpoint metadata); sign-in, when added, goes before it, so a signed-in
         // reader is never served or stored a page cached for everyone.
         app.UsePageCaching();
+        app.UseMiddleware<ApiConditionalGetMiddleware>();
         app.MapRazorPages();
         app.MapDailyPapersApi();
         app.MapFeeds();
+        app.MapSitemaps();
         return app;
     }
 

@@ -28,4 +28,13 @@ public sealed class WebOptions
 
     /// <summary>How many readers' worth of votes, comments and submissions one client address may send (a lab behind one NAT address).</summary>
     public int ReadersPerAddress { get; set; } = 20;
+
+    /// <summary>The sitemap protocol's limit of URLs in one file (sitemaps.org), and the default.</summary>
+    public const int MaxSitemapUrlsPerFile = 50_000;
+
+    /// <summary>
+    /// URLs in one sitemap file (<see cref="Sitemaps"/>). A different value renumbers every file, so crawlers fetch
+    /// them all again; tests lower it to cut a small store into several files.
+    /// </summary>
+    public int SitemapUrlsPerFile { get; set; } = MaxSitemapUrlsPerFile;
 }

@@ -61,6 +61,12 @@ public sealed class RunningApp : IAsyncDisposable
         await Services.GetRequiredService<LexicalIndexer>().CatchUpAsync(CancellationToken.None);
         if (!withVectors)
         {
+            // Vectors stored before the start are loaded (a search never says "still starting up"), none are made.
+            if (Services.GetService<VectorIndexFollower>() is { } follower)
+            {
+                await follower.CatchUpAsync(CancellationToken.None);
+            }
+
             return;
         }
 

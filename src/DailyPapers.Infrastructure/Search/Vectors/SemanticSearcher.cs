@@ -13,6 +13,9 @@ public sealed class SemanticSearcher(Lazy<TextEmbedder> embedder, VectorIndex in
     {
     }
 
+    /// <summary>Whether the stored vectors are still being loaded after a start (see <see cref="VectorIndex.IsLoaded"/>).</summary>
+    public bool IsLoading => !index.IsLoaded;
+
     /// <summary>Papers with a vector; the rest are found by words only until they are embedded.</summary>
     public int Count => index.Count;
 

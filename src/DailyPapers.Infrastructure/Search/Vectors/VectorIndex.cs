@@ -14,14 +14,29 @@ public sealed class VectorIndex : IDisposable
     private string[] _ids = [];
     private float[] _data = [];
     private long _appliedSequence;
+    private volatile bool _isLoaded;
 
-    public VectorIndex(int dimensions)
+    /// <param name="loadsFromStore">
+    /// The index of a running site, filled from the store by <see cref="VectorIndexFollower"/>: not
+    /// <see cref="IsLoaded"/> until its first catch-up ends. An index filled by its maker (benchmarks) is loaded at once.
+    /// </param>
+    public VectorIndex(int dimensions, bool loadsFromStore = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
         Dimensions = dimensions;
+        _isLoaded = !loadsFromStore;
     }
 
     public int Dimensions { get; }
+
+    /// <summary>
+    /// Whether every vector stored when the process started has been loaded: until then the index holds some or none,
+    /// and search by meaning would rank as if most papers had no vector.
+    /// </summary>
+    public bool IsLoaded => _isLoaded;
+
+    /// <summary>The first catch-up with the store has finished.</summary>
+    public void MarkLoaded() => _isLoaded = true;
 
     /// <summary>The last <c>vector_changes</c> sequence loaded from the store.</summary>
     public long AppliedSequence => Interlocked.Read(ref _appliedSequence);

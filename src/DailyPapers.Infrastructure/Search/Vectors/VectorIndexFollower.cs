@@ -27,6 +27,7 @@ public sealed class VectorIndexFollower(PaperVectorStore vectors, VectorIndex in
                 var page = await vectors.ReadChangesAsync(profile.Name, index.AppliedSequence, PageSize, cancellationToken);
                 if (page.Count == 0)
                 {
+                    index.MarkLoaded();
                     return loaded;
                 }
 

@@ -106,6 +106,17 @@ public abstract class ListingPageModel(PaperReader reader, PaperSearch search) :
 
         var searchText = Request.Query["q"].ToString();
         var searching = !string.IsNullOrWhiteSpace(searchText);
+        var (exportFormat, exportError) = ListExport.Read(Request.Query);
+        if (exportError is not null)
+        {
+            return ProblemPage.Show(HttpContext, 400, "Unknown export format", exportError);
+        }
+
+        if (exportFormat is not null)
+        {
+            return await ExportAsync(period, exportFormat, searching ? searchText : null, cancellationToken);
+        }
+
         // Searching, the page number is the results' and the listing is read only for its header and neighbours.
         var view = await reader.ListAsync(period, Source, searching ? 0 : pageNumber - 1, PageSize, withNeighbours: true, cancellationToken);
         Listing = view.Page;
@@ -144,6 +155,26 @@ public abstract class ListingPageModel(PaperReader reader, PaperSearch search) :
         }
 
         return Page();
+    }
+
+    /// <summary>The whole period (or, with a query, its best results) as a file in the format asked for.</summary>
+    private async Task<IActionResult> ExportAsync(ListingPeriod period, string format, string? searchText, CancellationToken cancellationToken)
+    {
+        var name = $"dailypapers-{period.Key}" + (SourceKey is null ? "" : "-" + SourceKey);
+        if (searchText is not null)
+        {
+            var ids = await reader.ListedIdsAsync(period, Source, cancellationToken);
+            var found = search.Search(new PaperSearchRequest(
+                SearchQuery.Parse(searchText), new SearchFilters { PaperIds = ids }, SearchSort.Relevance, 0, ListExport.MaxSearchResults));
+            return found.Notice == PaperSearch.BusyNotice
+                ? ProblemPage.Show(HttpContext, 503, "Search is busy", found.Notice)
+                : ListExport.File(await reader.FindManyAsync(found.Ids, cancellationToken), format, name + "-search");
+        }
+
+        var view = await reader.ListAsync(period, Source, 0, ListExport.MaxPapers, withNeighbours: false, cancellationToken);
+        return view.Page.Total == 0
+            ? ProblemPage.Show(HttpContext, 404, $"No papers for {period.Title}", "Nothing was listed in this period.", ("Latest papers", "/"))
+            : ListExport.File(view.Page.Papers, format, name);
     }
 
     private void LinkNeighbours(ListingView view)

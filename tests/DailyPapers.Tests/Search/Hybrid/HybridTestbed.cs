@@ -19,7 +19,7 @@ public sealed class HybridTestbed : IAsyncDisposable
         Lexical = lexical;
         Embedder = embedder;
         Vectors = new PaperVectorStore(lexical.Store.Factory);
-        Index = new VectorIndex(embedder.Dimensions);
+        Index = new VectorIndex(embedder.Dimensions, loadsFromStore: true);
         Follower = new VectorIndexFollower(Vectors, Index, embedder.Profile);
         PaperEmbedder = new PaperEmbedder(Vectors, embedder);
         Search = new PaperSearch(lexical.Searcher, new SemanticSearcher(embedder, Index), options);
