@@ -30,9 +30,11 @@ public sealed class OpenApiContractTests(FeedSite site) : IClassFixture<FeedSite
         using var document = await DocumentAsync();
         var paths = document.RootElement.GetProperty("paths");
         var endpoints = site.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            // Minimal-API endpoints (Razor Pages are HTML) except the document and the reference page themselves.
+            // Minimal-API endpoints (Razor Pages are HTML) except the document and the reference page themselves,
+            // and the files for crawlers (robots.txt, the sitemaps), which are the site's, not the API's.
             .Where(e => e.Metadata.GetMetadata<MethodInfo>() is not null)
             .Where(e => !Path(e).StartsWith(OpenApiDocs.ReferencePath, StringComparison.Ordinal) && !Path(e).StartsWith("/openapi/", StringComparison.Ordinal))
+            .Where(e => Path(e) is not ("/robots.txt" or "/sitemap.xml") && !Path(e).StartsWith("/sitemaps/", StringComparison.Ordinal))
             .ToList();
 
         List<string> missing = [];
