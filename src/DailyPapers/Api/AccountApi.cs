@@ -9,11 +9,13 @@ public static class AccountApi
 {
     public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/whoami", (ClaimsPrincipal user) => Results.Json(new
-        {
-            name = user.Identity?.Name,
-            isAdmin = user.IsInRole(Infrastructure.Accounts.AccountServiceCollectionExtensions.AdminRole),
-        })).RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AccessTokenAuthentication.SchemeName });
+        api.MapGet("/whoami", (ClaimsPrincipal user) => Results.Json(new WhoAmIJson(
+                user.Identity?.Name, user.IsInRole(Infrastructure.Accounts.AccountServiceCollectionExtensions.AdminRole))))
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AccessTokenAuthentication.SchemeName })
+            .WithName("whoAmI").WithTags(OpenApiDocs.AccountTag)
+            .WithSummary("Whom a token belongs to")
+            .WithDescription("For checking a client's set-up: the account the personal access token sent belongs to.")
+            .Produces<WhoAmIJson>();
         return api;
     }
 }

@@ -25,12 +25,19 @@ public static class CitationApi
 
     private static void Map(IEndpointRouteBuilder app, string extension, string contentType, Func<ListedPaper, string> write)
     {
+        var (name, summary) = extension == PaperBibTex.FileExtension
+            ? ("getPaperBibTex", "A paper's citation as BibTeX, as arXiv's \"Export BibTeX citation\" writes it")
+            : ("getPaperRis", "A paper's citation as RIS, for Zotero, EndNote and Mendeley");
         app.MapGet($"/papers/{{id}}{extension}", (string id, HttpResponse response, PaperReader reader, CancellationToken cancellationToken) =>
             CitationAsync(id, extension, contentType, write, response, reader, cancellationToken))
-            .CacheOutput(StoreVersionedCachePolicy.Name).RequireCors(DailyPapersApi.ReadFromAnyOrigin);
+            .CacheOutput(StoreVersionedCachePolicy.Name).RequireCors(DailyPapersApi.ReadFromAnyOrigin)
+            .WithName(name).WithSummary(summary).WithTags(OpenApiDocs.PaperFilesTag)
+            .ProducesText(contentType, 200).ProducesText(ErrorContentType, 400, 404);
         app.MapGet($"/papers/{{archive}}/{{number}}{extension}", (string archive, string number, HttpResponse response, PaperReader reader, CancellationToken cancellationToken) =>
             CitationAsync($"{archive}/{number}", extension, contentType, write, response, reader, cancellationToken))
-            .CacheOutput(StoreVersionedCachePolicy.Name).RequireCors(DailyPapersApi.ReadFromAnyOrigin);
+            .CacheOutput(StoreVersionedCachePolicy.Name).RequireCors(DailyPapersApi.ReadFromAnyOrigin)
+            .WithName(name + "OldStyle").WithSummary(summary).WithTags(OpenApiDocs.PaperFilesTag)
+            .ProducesText(contentType, 200).ProducesText(ErrorContentType, 400, 404);
     }
 
     private static async Task<IResult> CitationAsync(

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
 using DailyPapers.Core.Papers;
@@ -21,21 +22,44 @@ public static class CommunityApi
 
     public static RouteGroupBuilder MapCommunityApi(this RouteGroupBuilder api)
     {
-        foreach (var paper in new[] { "/papers/{id}", "/papers/{archive}/{number}" })
+        foreach (var (paper, oldStyle) in new[] { ("/papers/{id}", ""), ("/papers/{archive}/{number}", "OldStyle") })
         {
             api.MapPost(paper + "/upvote", (HttpContext http, PaperVotes votes, CancellationToken ct) => VoteAsync(http, votes, true, ct))
-                .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Votes));
+                .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Votes))
+                .WithName("upvotePaper" + oldStyle).WithTags(OpenApiDocs.CommunityTag)
+                .WithSummary("Upvote a paper")
+                .WithDescription("Counts this reader's vote (once: voting again changes nothing).")
+                .Produces<VoteJson>().ProducesProblems(400, 404);
             api.MapDelete(paper + "/upvote", (HttpContext http, PaperVotes votes, CancellationToken ct) => VoteAsync(http, votes, false, ct))
-                .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Votes));
-            api.MapGet(paper + "/comments", CommentsAsync);
+                .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Votes))
+                .WithName("withdrawUpvote" + oldStyle).WithTags(OpenApiDocs.CommunityTag)
+                .WithSummary("Take an upvote back")
+                .Produces<VoteJson>().ProducesProblems(400, 404);
+            api.MapGet(paper + "/comments", CommentsAsync)
+                .WithName("listComments" + oldStyle).WithTags(OpenApiDocs.CommunityTag)
+                .WithSummary("A paper's discussion")
+                .WithDescription("Every comment, oldest first, replies by their parentId; deleted ones keep their place without their text.")
+                .Produces<List<CommentJson>>().ProducesProblems(400, 404);
             api.MapPost(paper + "/comments", PostCommentAsync)
-                .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Comments));
+                .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Comments))
+                .WithName("postComment" + oldStyle).WithTags(OpenApiDocs.CommunityTag)
+                .WithSummary("Comment on a paper, or reply to a comment")
+                .WithJsonBody<CommentInput>("The comment in Markdown, and the comment it replies to, if any.")
+                .Produces<CommentJson>(StatusCodes.Status201Created).ProducesProblems(400, 404);
         }
 
         api.MapMethods("/comments/{commentId:long}", ["PATCH", "PUT"], EditCommentAsync)
-            .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Comments));
+            .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Comments))
+            .WithName("editComment").WithTags(OpenApiDocs.CommunityTag)
+            .WithSummary("Edit your own comment")
+            .WithJsonBody<CommentInput>("The new Markdown text (parentId is ignored).")
+            .Produces<CommentEditedJson>().ProducesProblems(400, 403, 404);
         api.MapDelete("/comments/{commentId:long}", DeleteCommentAsync)
-            .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Comments));
+            .RequireAuthorization(TokenOnly).WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Comments))
+            .WithName("deleteComment").WithTags(OpenApiDocs.CommunityTag)
+            .WithSummary("Delete your own comment")
+            .WithDescription("Its replies stay; it keeps its place in the discussion without its text.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblems(403, 404);
         return api;
     }
 
@@ -49,7 +73,7 @@ public static class CommunityApi
         var state = await votes.SetAsync(id, UserId(http.User), voted, cancellationToken);
         return state is null
             ? NotFound($"Paper {id} not found")
-            : Results.Json(new { id = id.Value, upvotes = state.Upvotes, voted = state.Voted });
+            : Results.Json(new VoteJson(id.Value, state.Upvotes, state.Voted));
     }
 
     private static async Task<IResult> CommentsAsync(
@@ -95,7 +119,7 @@ public static class CommunityApi
         }
 
         var result = await comments.EditAsync(commentId, UserId(http.User), input.Body ?? "", onPaper: null, cancellationToken);
-        return result.Succeeded ? Results.Json(new { id = commentId, edited = true }) : Failure(result);
+        return result.Succeeded ? Results.Json(new CommentEditedJson(commentId, true)) : Failure(result);
     }
 
     private static async Task<IResult> DeleteCommentAsync(long commentId, HttpContext http, PaperComments comments, CancellationToken cancellationToken)
@@ -147,5 +171,7 @@ public static class CommunityApi
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    private sealed record CommentInput(string? Body, long? ParentId);
+    private sealed record CommentInput(
+        [property: Description("The comment in Markdown.")] string? Body,
+        [property: Description("The id of the comment this one replies to; none for a new thread.")] long? ParentId);
 }

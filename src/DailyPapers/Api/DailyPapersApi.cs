@@ -27,15 +27,38 @@ public static class DailyPapersApi
     /// </summary>
     public static IServiceCollection AddDailyPapersApi(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(json => HfTimestamps.AddTo(json.SerializerOptions))
+            .AddApiReference()
             .AddCors(cors => cors.AddPolicy(ReadFromAnyOrigin, policy => policy
                 .AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("Link", "ETag", "Last-Modified", "Retry-After")));
 
     public static IEndpointRouteBuilder MapDailyPapersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireCors(ReadFromAnyOrigin);
-        api.MapGet("/daily_papers", DailyPapersAsync).CacheOutput(StoreVersionedCachePolicy.Name);
-        api.MapGet("/papers", AllPapersAsync).CacheOutput(StoreVersionedCachePolicy.Name);
-        api.MapGet("/papers/{**id}", PaperAsync).CacheOutput(StoreVersionedCachePolicy.Name);
+        api.MapGet("/daily_papers", DailyPapersAsync).CacheOutput(StoreVersionedCachePolicy.Name)
+            .WithName("listDailyPapers").WithTags(OpenApiDocs.PapersTag)
+            .WithSummary("The papers of a day, week, month or range")
+            .WithDescription("Hugging Face's `/api/daily_papers`: the papers listed on the latest listing day (or the period named), " +
+                "most voted first, a page at a time. `sort=trending` ranks by votes decayed with time instead.")
+            .WithQuery(DailyPapersQuery.Documented)
+            .Produces<List<HfDailyItemJson>>().WithExample(ApiExamples.Items)
+            .ProducesProblems(400);
+        api.MapGet("/papers", AllPapersAsync).CacheOutput(StoreVersionedCachePolicy.Name)
+            .WithName("listPapers").WithTags(OpenApiDocs.PapersTag)
+            .WithSummary("Every paper, newest first")
+            .WithDescription("A page at a time; the next page's address is in the `Link: <…>; rel=\"next\"` header, as on Hugging Face's " +
+                "paginated endpoints (their client follows it). The last page has none.")
+            .WithQuery(
+                QueryParameterDoc.WholeNumber("limit", "Papers per page.", 1, MaxLimit, DefaultLimit),
+                new QueryParameterDoc("cursor", "Where the page starts: the opaque value from the previous page's Link header; none for the first page."))
+            .Produces<List<HfPaperJson>>().WithExample(ApiExamples.Papers).WithLinkHeader()
+            .ProducesProblems(400);
+        api.MapGet("/papers/{**id}", PaperAsync).CacheOutput(StoreVersionedCachePolicy.Name)
+            .WithName("getPaper").WithTags(OpenApiDocs.PapersTag)
+            .WithSummary("A paper")
+            .WithDescription("Hugging Face's `/api/papers/{id}`. Withdrawn and hidden papers are not found. An old-style id may keep its slash " +
+                "(`/api/papers/hep-th/9901001`).")
+            .Produces<HfPaperJson>().WithExample(ApiExamples.OnePaper)
+            .ProducesProblems(400, 404);
         api.MapPaperSearch();
         api.MapSimilarPapers();
         api.MapAccountApi();
@@ -43,6 +66,7 @@ public static class DailyPapersApi
         api.MapSubmissionApi();
         app.MapPaperMarkdown();
         app.MapCitations();
+        app.MapApiReference();
         return app;
     }
 

@@ -29,6 +29,31 @@ public sealed record DailyPapersQuery
 
     public int Limit { get; private init; } = DailyPapersApi.DefaultLimit;
 
+    /// <summary>
+    /// The parameters <see cref="Read"/> takes, for the OpenAPI document. Only <c>date</c> of the period parameters
+    /// has an example: the reference page fills in every example when a reader tries a request, and a day, a week and
+    /// a month together are refused.
+    /// </summary>
+    public static IReadOnlyList<QueryParameterDoc> Documented { get; } =
+    [
+        QueryParameterDoc.Day("date", $"The listing day: {ListingPeriod.DayFormat}. Without date, week, month or from/to: the latest listing day."),
+        new("week", $"The listing week: {ListingPeriod.WeekFormat}.") { Pattern = @"^\d{4}-W\d{2}$" },
+        new("month", $"The listing month: {ListingPeriod.MonthFormat}.") { Pattern = @"^\d{4}-\d{2}$" },
+        QueryParameterDoc.Day("from", $"Ours: the first listing day of a range of at most {MaxRangeDays} days (instead of date, week or month); alone, a year from it.") with { Example = null },
+        QueryParameterDoc.Day("to", "Ours: the last listing day of the range; alone, the year up to it.") with { Example = null },
+        QueryParameterDoc.WholeNumber("p", "The page index, from 0.", 0, 100_000, 0),
+        QueryParameterDoc.WholeNumber("limit", "Papers per page.", 1, DailyPapersApi.MaxLimit, DailyPapersApi.DefaultLimit),
+        QueryParameterDoc.OneOf("sort", "publishedAt: newest first; trending: votes decayed with time. Absent: most voted first.", "publishedAt", "trending"),
+        QueryParameterDoc.OneOf("window", "Ours, with sort=trending and no period: the last day, week (the default) or month up to now.", "day", "week", "month"),
+        new("submitter", "Only the papers this Hugging Face user or this site's reader (by handle) submitted."),
+        QueryParameterDoc.WholeNumber("min_votes", "Ours: only papers with at least this many votes.", 0),
+        new("cat", $"Ours: only papers in one of these arXiv categories (cs.CL) or archives (cs.*), at most {MaxCategories}; repeated or comma separated.")
+        {
+            Repeatable = true,
+            Example = "cs.CL",
+        },
+    ];
+
     /// <summary>The query, or the message of a 400 naming the first malformed parameter.</summary>
     public static (DailyPapersQuery? Query, string? Error) Read(IQueryCollection query)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using DailyPapers.Core.Listings;
 
@@ -13,7 +14,7 @@ public sealed record HfPaperJson(
     [property: JsonPropertyName("publishedAt")] DateTimeOffset? PublishedAt,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("summary")] string Summary,
-    [property: JsonPropertyName("upvotes")] int Upvotes)
+    [property: JsonPropertyName("upvotes"), Description("Votes: Hugging Face's, for a paper imported from there, plus those cast here.")] int Upvotes)
 {
     [JsonPropertyName("submittedOnDailyAt")]
     public DateTimeOffset? SubmittedOnDailyAt { get; init; }
@@ -38,6 +39,7 @@ public sealed record HfPaperJson(
 
     /// <summary>Not in Hugging Face's shape; arXiv categories are what our other sources know best.</summary>
     [JsonPropertyName("categories")]
+    [Description("Ours, not Hugging Face's: the paper's arXiv categories.")]
     public IReadOnlyList<string>? Categories { get; init; }
 
     public static HfPaperJson From(ListedPaper paper) =>

@@ -18,11 +18,20 @@ public static class PaperMarkdownApi
     public static IEndpointRouteBuilder MapPaperMarkdown(this IEndpointRouteBuilder app)
     {
         app.MapGet("/papers/{id}.md", (string id, PaperReader reader, PaperSearch search, CancellationToken cancellationToken) =>
-            MarkdownAsync(id, reader, search, cancellationToken)).CacheOutput(StoreVersionedCachePolicy.Name).RequireCors(DailyPapersApi.ReadFromAnyOrigin);
+            MarkdownAsync(id, reader, search, cancellationToken)).CacheOutput(StoreVersionedCachePolicy.Name).RequireCors(DailyPapersApi.ReadFromAnyOrigin)
+            .WithName("getPaperMarkdown").Describe();
         app.MapGet("/papers/{archive}/{number}.md", (string archive, string number, PaperReader reader, PaperSearch search, CancellationToken cancellationToken) =>
-            MarkdownAsync($"{archive}/{number}", reader, search, cancellationToken)).CacheOutput(StoreVersionedCachePolicy.Name).RequireCors(DailyPapersApi.ReadFromAnyOrigin);
+            MarkdownAsync($"{archive}/{number}", reader, search, cancellationToken)).CacheOutput(StoreVersionedCachePolicy.Name).RequireCors(DailyPapersApi.ReadFromAnyOrigin)
+            .WithName("getPaperMarkdownOldStyle").Describe();
         return app;
     }
+
+    private static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder) =>
+        builder.WithTags(OpenApiDocs.PaperFilesTag)
+            .WithSummary("A paper as Markdown")
+            .WithDescription("The paper page as Markdown, as Hugging Face serves it to its client's read_paper: abstract with its TeX, " +
+                "AI summary, keywords, similar papers.")
+            .ProducesText(ContentType, 200, 400, 404);
 
     private static async Task<IResult> MarkdownAsync(string id, PaperReader reader, PaperSearch search, CancellationToken cancellationToken)
     {

@@ -23,7 +23,17 @@ public static class PaperSearchApi
     /// <summary>Mapped before <c>/papers/{**id}</c> is matched: a literal segment outranks a catch-all.</summary>
     public static RouteGroupBuilder MapPaperSearch(this RouteGroupBuilder api)
     {
-        api.MapGet("/papers/search", SearchAsync);
+        api.MapGet("/papers/search", SearchAsync)
+            .WithName("searchPapers").WithTags(OpenApiDocs.PapersTag)
+            .WithSummary("Search papers")
+            .WithDescription("Hugging Face's `/api/papers/search`: the best matches first, by words and by meaning, in the item shape of " +
+                "`/api/daily_papers`. The query takes words, \"phrases\", `au:`, `ti:` and `cat:` prefixes or a plain question. " +
+                "An empty query answers an empty array.")
+            .WithQuery(
+                new QueryParameterDoc("q", $"What to search for, at most {MaxQueryLength} characters.") { Example = "reinforcement pre-training" },
+                QueryParameterDoc.WholeNumber("limit", "How many results.", 1, MaxLimit, DefaultLimit))
+            .Produces<List<HfDailyItemJson>>().WithExample(ApiExamples.Items)
+            .ProducesProblems(400);
         return api;
     }
 

@@ -15,9 +15,15 @@ public static class SimilarPapersApi
 
     public static RouteGroupBuilder MapSimilarPapers(this RouteGroupBuilder api)
     {
-        foreach (var paper in new[] { "/papers/{id}/similar", "/papers/{archive}/{number}/similar" })
+        foreach (var (paper, name) in new[] { ("/papers/{id}/similar", "listSimilarPapers"), ("/papers/{archive}/{number}/similar", "listSimilarPapersOldStyle") })
         {
-            api.MapGet(paper, SimilarAsync).CacheOutput(StoreVersionedCachePolicy.Name);
+            api.MapGet(paper, SimilarAsync).CacheOutput(StoreVersionedCachePolicy.Name)
+                .WithName(name).WithTags(OpenApiDocs.PapersTag)
+                .WithSummary("Papers similar to a paper")
+                .WithDescription("Ours: the papers the paper page lists as similar, closest first, by meaning when vectors are loaded and by words until then.")
+                .WithQuery(QueryParameterDoc.WholeNumber("limit", "How many papers.", 1, MaxLimit, DefaultLimit))
+                .Produces<List<HfPaperJson>>().WithExample(ApiExamples.Papers)
+                .ProducesProblems(400, 404);
         }
 
         return api;

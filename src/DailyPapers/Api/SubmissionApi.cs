@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
 using DailyPapers.Infrastructure.Community;
@@ -16,7 +17,19 @@ public static class SubmissionApi
     {
         api.MapPost("/papers/submit", SubmitAsync)
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AccessTokenAuthentication.SchemeName })
-            .WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Submissions));
+            .WithMetadata(new RateLimitedAttribute(RateLimitedAttribute.Submissions))
+            .WithName("submitPaper").WithTags(OpenApiDocs.SubmissionsTag)
+            .WithSummary("Submit a paper to today's curated list")
+            .WithDescription("The paper is looked up on arXiv when it is not known here yet. Refusals: not on arXiv (404), already " +
+                "submitted (409), too old or hidden (422), the day's submissions used up (429), arXiv unreachable (503).")
+            .WithJsonBody<SubmissionInput>("The paper, by its arXiv id or URL, and optionally why it is worth reading.")
+            .Produces<SubmittedPaperJson>(StatusCodes.Status201Created)
+            .Produces<SubmissionProblemJson>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)
+            .Produces<SubmissionProblemJson>(StatusCodes.Status404NotFound, ApiProblem.ContentType)
+            .Produces<SubmissionProblemJson>(StatusCodes.Status409Conflict, ApiProblem.ContentType)
+            .Produces<SubmissionProblemJson>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)
+            .Produces<SubmissionProblemJson>(StatusCodes.Status429TooManyRequests, ApiProblem.ContentType)
+            .Produces<SubmissionProblemJson>(StatusCodes.Status503ServiceUnavailable, ApiProblem.ContentType);
         return api;
     }
 
@@ -43,10 +56,13 @@ public static class SubmissionApi
         var result = await submissions.SubmitAsync(paper, http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, input!.Comment, cancellationToken);
         return result.Succeeded
             ? Results.Json(
-                new { id = result.PaperId, day = result.Day?.ToString("yyyy-MM-dd"), source = "curated", url = $"/papers/{result.PaperId}" },
+                new SubmittedPaperJson(result.PaperId!, result.Day?.ToString("yyyy-MM-dd"), "curated", $"/papers/{result.PaperId}"),
                 statusCode: StatusCodes.Status201Created)
             : ApiProblem.Result(SubmissionStatus.Of(result.Failure), result.Message!, ("id", result.PaperId));
     }
 
-    private sealed record SubmissionInput(string? Id, string? Url, string? Comment);
+    private sealed record SubmissionInput(
+        [property: Description("The arXiv id (2506.01234) or an arxiv.org URL.")] string? Id,
+        [property: Description("The same, under the name a URL goes by; id wins when both are sent.")] string? Url,
+        [property: Description("Why it is worth reading, shown with the submission.")] string? Comment);
 }

@@ -20,7 +20,12 @@ public static class AlertFeeds
 
     public static RouteGroupBuilder MapAlertFeeds(this RouteGroupBuilder feeds, string[] methods)
     {
-        feeds.MapMethods("/alerts/{token}.{format}", methods, AlertAsync);
+        feeds.MapMethods("/alerts/{token}.{format}", methods, AlertAsync)
+            .WithName("getAlertFeed").WithSummary("A saved-search alert")
+            .WithDescription($"At the secret address the subscriber's manage page shows: the papers of the {FeedsApi.RecentDays} recent listing days " +
+                "the alert matches. Private: shared caches keep no copy. Removing the alert ends the feed (404).")
+            .WithQuery(FeedParameters.Documented)
+            .ProducesFeed();
         return feeds;
     }
 

@@ -23,6 +23,19 @@ public sealed record FeedParameters
 
     public int Limit { get; private init; } = DefaultLimit;
 
+    /// <summary>The parameters <see cref="Read"/> takes, for the OpenAPI document.</summary>
+    public static IReadOnlyList<QueryParameterDoc> Documented { get; } =
+    [
+        QueryParameterDoc.WholeNumber("min_votes", "Only papers with at least this many votes.", 0),
+        new("cat", $"Only papers in one of these arXiv categories (cs.CL) or archives (cs.*), at most {MaxCategories}; repeated or comma separated.")
+        {
+            Repeatable = true,
+            Example = "cs.CL",
+        },
+        QueryParameterDoc.OneOf("code", "on (or true, 1): only papers with a code repository.", "on", "off"),
+        QueryParameterDoc.WholeNumber("limit", "Papers in the feed.", 1, MaxLimit, DefaultLimit),
+    ];
+
     /// <summary>The parameters, or the message of a 400 naming the first malformed one.</summary>
     public static (FeedParameters? Parameters, string? Error) Read(IQueryCollection query)
     {

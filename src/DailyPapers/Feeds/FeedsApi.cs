@@ -23,11 +23,24 @@ public static class FeedsApi
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("/feeds").RequireCors(DailyPapersApi.ReadFromAnyOrigin).CacheOutput(StoreVersionedCachePolicy.Name);
+        var feeds = app.MapGroup("/feeds").RequireCors(DailyPapersApi.ReadFromAnyOrigin).CacheOutput(StoreVersionedCachePolicy.Name)
+            .WithTags(OpenApiDocs.FeedsTag);
         string[] methods = ["GET", "HEAD"];
-        feeds.MapMethods("/daily.{format}", methods, DailyAsync);
-        feeds.MapMethods("/trending.{format}", methods, TrendingAsync);
-        feeds.MapMethods("/categories/{category}.{format}", methods, CategoryAsync);
+        feeds.MapMethods("/daily.{format}", methods, DailyAsync)
+            .WithName("getDailyFeed").WithSummary("The daily list")
+            .WithDescription($"The papers listed in the {RecentDays} listing days up to the latest, latest day first, most voted first within a day.")
+            .WithQuery([.. FeedParameters.Documented, QueryParameterDoc.OneOf("source", "Only the papers one source listed; all by default.", "all", "arxiv", "hf", "curated")])
+            .ProducesFeed();
+        feeds.MapMethods("/trending.{format}", methods, TrendingAsync)
+            .WithName("getTrendingFeed").WithSummary("Trending papers")
+            .WithDescription("Votes decayed with time, as /papers/trending ranks them.")
+            .WithQuery([.. FeedParameters.Documented, QueryParameterDoc.OneOf("window", "The last day, week (the default) or month.", "day", "week", "month")])
+            .ProducesFeed();
+        feeds.MapMethods("/categories/{category}.{format}", methods, CategoryAsync)
+            .WithName("getCategoryFeed").WithSummary("A category's papers")
+            .WithDescription($"The papers in an arXiv category or archive listed in the {RecentDays} listing days up to its latest.")
+            .WithQuery(FeedParameters.Documented)
+            .ProducesFeed();
         feeds.MapSearchFeeds(methods);
         feeds.MapAlertFeeds(methods);
         return app;

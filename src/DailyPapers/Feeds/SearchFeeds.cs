@@ -20,8 +20,23 @@ public static class SearchFeeds
 
     public static RouteGroupBuilder MapSearchFeeds(this RouteGroupBuilder feeds, string[] methods)
     {
-        feeds.MapMethods("/search.{format}", methods, SearchAsync);
-        feeds.MapMethods("/authors/{author}.{format}", methods, AuthorAsync);
+        feeds.MapMethods("/search.{format}", methods, SearchAsync)
+            .WithName("getSearchFeed").WithSummary("A search")
+            .WithDescription("The search page's query and filters, newest first unless sort says otherwise. Needs q or a filter. " +
+                "503 with Retry-After while the search index is too busy to answer.")
+            .WithQuery([
+                .. FeedParameters.Documented,
+                new QueryParameterDoc("q", "The search, in the search page's language: words, \"phrases\", au:, ti:, cat: prefixes.") { Example = "diffusion" },
+                QueryParameterDoc.Day("from", "Only papers from this day."),
+                QueryParameterDoc.Day("to", "Only papers up to this day."),
+                QueryParameterDoc.OneOf("sort", "newest (the default), relevance or votes.", "newest", "relevance", "votes"),
+            ])
+            .ProducesFeed().ProducesProblems(503);
+        feeds.MapMethods("/authors/{author}.{format}", methods, AuthorAsync)
+            .WithName("getAuthorFeed").WithSummary("An author's papers")
+            .WithDescription("The papers with this author, newest first.")
+            .WithQuery(FeedParameters.Documented)
+            .ProducesFeed().ProducesProblems(503);
         return feeds;
     }
 

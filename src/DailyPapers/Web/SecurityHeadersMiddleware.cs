@@ -1,3 +1,6 @@
+using DailyPapers.Api;
+using Scalar.AspNetCore;
+
 namespace DailyPapers.Web;
 
 /// <summary>
@@ -17,6 +20,30 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.XFrameOptions = "DENY";
+        if (context.Request.Path.StartsWithSegments(OpenApiDocs.ReferencePath))
+        {
+            context.Response.OnStarting(AllowApiReference, context);
+        }
+
         return next(context);
+    }
+
+    /// <summary>
+    /// The one exception, on the API reference page only (<see cref="OpenApiDocs"/>): Scalar starts with one inline
+    /// script, allowed by the nonce it was written with (fresh per request), and its bundle sets its styles inline at
+    /// run time. Everything else stays as strict: scripts, fonts and requests from this origin only. The page shows
+    /// the document the app generates, never a reader's words.
+    /// </summary>
+    private static Task AllowApiReference(object state)
+    {
+        var context = (HttpContext)state;
+        if (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce)
+        {
+            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy
+                .Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+                .Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -24,9 +24,10 @@ public static class Sitemaps
     public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
         // Nothing in robots.txt comes from the store: writing it costs less than the cache's look at the store version.
-        app.MapGet("/robots.txt", Robots);
-        app.MapGet("/sitemap.xml", IndexAsync).CacheOutput(StoreVersionedCachePolicy.Name);
-        app.MapGet("/sitemaps/{name}", FileAsync).CacheOutput(StoreVersionedCachePolicy.Name);
+        // For crawlers, not API clients: left out of the OpenAPI document.
+        app.MapGet("/robots.txt", Robots).ExcludeFromDescription();
+        app.MapGet("/sitemap.xml", IndexAsync).CacheOutput(StoreVersionedCachePolicy.Name).ExcludeFromDescription();
+        app.MapGet("/sitemaps/{name}", FileAsync).CacheOutput(StoreVersionedCachePolicy.Name).ExcludeFromDescription();
         return app;
     }
 
