@@ -26,15 +26,7 @@ need_shared "$DAY_FILE"
 log() { printf '[page-load] %s\n' "$*" >&2; }
 
 # 1. Load generator.
-if ! command -v wrk >/dev/null 2>&1; then
-    log "installing wrk from Debian"
-    SUDO=""
-    [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-    if ! $SUDO apt-get install -y wrk >/dev/null 2>&1; then
-        $SUDO apt-get update >/dev/null
-        $SUDO apt-get install -y wrk >/dev/null
-    fi
-fi
+need_wrk
 
 TMP=$(mktemp -d -t dailypapers-bench.XXXXXX)
 SERVER_PID=""
@@ -57,25 +49,14 @@ dotnet "$TMP/bin/dailypapers.dll" import hf-daily "$DAY_FILE" --data "$TMP/data"
     || { cat "$TMP/import.log" >&2; exit 1; }
 
 # 4. Start the server on a free loopback port.
-if [[ -z ${PORT:-} ]]; then
-    PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-fi
+PORT=${PORT:-$(free_port)}
 BASE=http://127.0.0.1:$PORT
 log "starting server on $BASE"
 DAILYPAPERS_DATA=$TMP/data ASPNETCORE_URLS=$BASE ASPNETCORE_ENVIRONMENT=Production \
     Harvest__Enabled=false Logging__LogLevel__Default=Warning \
     dotnet "$TMP/bin/dailypapers.dll" >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
-for i in $(seq 1 120); do
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-        cat "$TMP/server.log" >&2
-        echo "server exited before answering" >&2
-        exit 1
-    fi
-    curl -sf -o /dev/null "$BASE/papers/date/$DAY" && break
-    [[ $i -eq 120 ]] && { cat "$TMP/server.log" >&2; echo "server did not answer in 60 s" >&2; exit 1; }
-    sleep 0.5
-done
+wait_answers "$SERVER_PID" "$BASE/papers/date/$DAY" "$TMP/server.log"
 
 # 5. The page's bytes, saved where the static file middleware serves them.
 DYNAMIC_URL=$BASE/papers/date/$DAY
@@ -95,30 +76,6 @@ if [[ $STATIC_BYTES -ne $PAGE_BYTES ]]; then
 fi
 
 # 6. Warm up, then alternate dynamic/static rounds.
-to_ms() { # wrk duration (e.g. 812.00us, 3.41ms, 1.02s, 2.00m) -> milliseconds
-    awk -v v="$1" 'BEGIN {
-        n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-        if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; else if (u == "h") n *= 3600000
-        printf "%.2f", n }'
-}
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
-run_wrk() { # kind url duration -> appends "rps p50 p99" to $TMP/<kind>.results
-    local kind=$1 url=$2 duration=$3 out
-    out=$(wrk -t"$THREADS" -c"$CONNS" -d"$duration" --latency "$url")
-    if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
-        echo "$out" >&2
-        echo "wrk reported errors for $url" >&2
-        exit 1
-    fi
-    local rps p50 p99
-    rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
-    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
-    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-    echo "$rps $p50 $p99" >>"$TMP/$kind.results"
-    log "$(printf '%-7s %10s req/s  p50 %8s ms  p99 %8s ms' "$kind" "$rps" "$p50" "$p99")"
-}
-
 log "warming up ($WARMUP each)"
 run_wrk warm-dynamic "$DYNAMIC_URL" "$WARMUP"
 run_wrk warm-static "$STATIC_URL" "$WARMUP"

@@ -130,6 +130,17 @@ public sealed class BenchMissingDataTests : IDisposable
         Assert.Contains("needs a running server", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Bench_cursor_without_a_server_says_so()
+    {
+        var url = ClosedPort.Uri().ToString().TrimEnd('/');
+
+        var error = await RefusedAsync("bench", "cursor", "--url", url);
+
+        Assert.Contains($"{url}/: ", error, StringComparison.Ordinal);
+        Assert.Contains("needs a running server", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     /// <summary>Runs the verb from <see cref="Repo"/> and checks the shape of a refusal; returns its one line.</summary>
