@@ -15,4 +15,16 @@ public sealed class UserEntity : IdentityUser
     public bool VotesArePublic { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>How many days back "for you" looks: 1, 3 or 7.</summary>
+    public int ForYouDays { get; set; } = 3;
+
+    /// <summary>How much "for you" follows the reader's own model rather than trending: 0 (trending only) to 100.</summary>
+    public int ForYouPersonalWeight { get; set; } = 80;
+
+    /// <summary>
+    /// Counts the changes to the reader's signals (saves, picks, "not interested", follows, votes): a model trained
+    /// at one count is current until it moves, on every node.
+    /// </summary>
+    public long SignalsVersion { get; set; }
 }

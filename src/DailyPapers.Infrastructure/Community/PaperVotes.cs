@@ -48,6 +48,8 @@ public sealed class PaperVotes(StoreContextFactory store, StoreVersion version, 
         {
             await change.ChangePaperAsync(paper.Value, voted ? "local_votes = local_votes + 1" : "local_votes = local_votes - 1", cancellationToken);
             localVotes += voted ? 1 : -1;
+            // A vote teaches the voter's "for you" model: a model trained before it is stale (ReaderSignalSet).
+            await change.ExecuteAsync("UPDATE users SET signals_version = signals_version + 1 WHERE id = @user", cancellationToken, ("@user", userId));
         }
 
         var imported = await change.ScalarAsync(

@@ -1,6 +1,7 @@
 using DailyPapers.Infrastructure.Accounts;
 using DailyPapers.Infrastructure.Community;
 using DailyPapers.Infrastructure.Digests;
+using DailyPapers.Infrastructure.Signals;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -38,6 +39,16 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<OutboxEntity> Outbox => Set<OutboxEntity>();
 
+    public DbSet<CollectionEntity> Collections => Set<CollectionEntity>();
+
+    public DbSet<SavedPaperEntity> SavedPapers => Set<SavedPaperEntity>();
+
+    public DbSet<DismissalEntity> Dismissals => Set<DismissalEntity>();
+
+    public DbSet<PickEntity> Picks => Set<PickEntity>();
+
+    public DbSet<FollowEntity> Follows => Set<FollowEntity>();
+
     /// <summary>The keys that protect sign-in cookies and tokens, shared by every web node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -54,6 +65,7 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
             user.Property(u => u.Handle).HasMaxLength(40);
             user.HasIndex(u => u.Handle).IsUnique();
         });
+        SignalsModel.Configure(builder);
         builder.Entity<IdentityRole>().ToTable("roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
         builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");

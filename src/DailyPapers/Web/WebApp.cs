@@ -8,6 +8,7 @@ using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Search;
+using DailyPapers.Infrastructure.Signals;
 using DailyPapers.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +40,7 @@ public static class WebApp
         builder.Services.AddPaperSearch(builder.Configuration);
         builder.Services.AddAccounts().AddSignInManager();
         builder.Services.AddCommunity();
+        builder.Services.AddSignals();
         builder.Services.AddDigests(builder.Configuration, dataDir).AddDigestJobs(builder.Configuration);
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);

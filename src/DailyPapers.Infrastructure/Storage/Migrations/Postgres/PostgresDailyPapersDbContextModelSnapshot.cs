@@ -114,6 +114,14 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<int>("ForYouDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("for_you_days");
+
+                    b.Property<int>("ForYouPersonalWeight")
+                        .HasColumnType("integer")
+                        .HasColumnName("for_you_personal_weight");
+
                     b.Property<string>("Handle")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -153,6 +161,10 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
+
+                    b.Property<long>("SignalsVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("signals_version");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
@@ -529,6 +541,171 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_subscriptions_status");
 
                     b.ToTable("subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.CollectionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public");
+
+                    b.Property<bool>("IsSignal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_signal");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_collections");
+
+                    b.HasIndex("UserId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_collections_user_id_slug");
+
+                    b.ToTable("collections", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.DismissalEntity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("paper_id");
+
+                    b.Property<DateTime>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
+                    b.HasKey("UserId", "PaperId")
+                        .HasName("pk_dismissals");
+
+                    b.HasIndex("PaperId")
+                        .HasDatabaseName("ix_dismissals_paper_id");
+
+                    b.ToTable("dismissals", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.FollowEntity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("FollowedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("followed_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.HasKey("UserId", "Kind", "Key")
+                        .HasName("pk_follows");
+
+                    b.ToTable("follows", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.PickEntity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("paper_id");
+
+                    b.Property<DateTime>("PickedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("picked_at");
+
+                    b.HasKey("UserId", "PaperId")
+                        .HasName("pk_picks");
+
+                    b.HasIndex("PaperId")
+                        .HasDatabaseName("ix_picks_paper_id");
+
+                    b.ToTable("picks", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.SavedPaperEntity", b =>
+                {
+                    b.Property<long>("CollectionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("collection_id");
+
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("paper_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.HasKey("CollectionId", "PaperId")
+                        .HasName("pk_saved_papers");
+
+                    b.HasIndex("PaperId")
+                        .HasDatabaseName("ix_saved_papers_paper_id");
+
+                    b.ToTable("saved_papers", (string)null);
                 });
 
             modelBuilder.Entity("DailyPapers.Infrastructure.Storage.ListingEntity", b =>
@@ -1066,6 +1243,77 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_saved_searches_subscriptions_subscription_id");
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.CollectionEntity", b =>
+                {
+                    b.HasOne("DailyPapers.Infrastructure.Accounts.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_collections_users_user_id");
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.DismissalEntity", b =>
+                {
+                    b.HasOne("DailyPapers.Infrastructure.Storage.PaperEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dismissals_papers_paper_id");
+
+                    b.HasOne("DailyPapers.Infrastructure.Accounts.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dismissals_users_user_id");
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.FollowEntity", b =>
+                {
+                    b.HasOne("DailyPapers.Infrastructure.Accounts.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follows_users_user_id");
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.PickEntity", b =>
+                {
+                    b.HasOne("DailyPapers.Infrastructure.Storage.PaperEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_picks_papers_paper_id");
+
+                    b.HasOne("DailyPapers.Infrastructure.Accounts.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_picks_users_user_id");
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.SavedPaperEntity", b =>
+                {
+                    b.HasOne("DailyPapers.Infrastructure.Signals.CollectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_papers_collections_collection_id");
+
+                    b.HasOne("DailyPapers.Infrastructure.Storage.PaperEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_papers_papers_paper_id");
                 });
 
             modelBuilder.Entity("DailyPapers.Infrastructure.Storage.ListingEntity", b =>

@@ -107,6 +107,14 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<int>("ForYouDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("for_you_days");
+
+                    b.Property<int>("ForYouPersonalWeight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("for_you_personal_weight");
+
                     b.Property<string>("Handle")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -146,6 +154,10 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
+
+                    b.Property<long>("SignalsVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signals_version");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER")
@@ -512,6 +524,169 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_subscriptions_status");
 
                     b.ToTable("subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.CollectionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_public");
+
+                    b.Property<bool>("IsSignal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_signal");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_collections");
+
+                    b.HasIndex("UserId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_collections_user_id_slug");
+
+                    b.ToTable("collections", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.DismissalEntity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paper_id");
+
+                    b.Property<DateTime>("DismissedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dismissed_at");
+
+                    b.HasKey("UserId", "PaperId")
+                        .HasName("pk_dismissals");
+
+                    b.HasIndex("PaperId")
+                        .HasDatabaseName("ix_dismissals_paper_id");
+
+                    b.ToTable("dismissals", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.FollowEntity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("FollowedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("followed_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.HasKey("UserId", "Kind", "Key")
+                        .HasName("pk_follows");
+
+                    b.ToTable("follows", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.PickEntity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paper_id");
+
+                    b.Property<DateTime>("PickedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("picked_at");
+
+                    b.HasKey("UserId", "PaperId")
+                        .HasName("pk_picks");
+
+                    b.HasIndex("PaperId")
+                        .HasDatabaseName("ix_picks_paper_id");
+
+                    b.ToTable("picks", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.SavedPaperEntity", b =>
+                {
+                    b.Property<long>("CollectionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("collection_id");
+
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paper_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_at");
+
+                    b.HasKey("CollectionId", "PaperId")
+                        .HasName("pk_saved_papers");
+
+                    b.HasIndex("PaperId")
+                        .HasDatabaseName("ix_saved_papers_paper_id");
+
+                    b.ToTable("saved_papers", (string)null);
                 });
 
             modelBuilder.Entity("DailyPapers.Infrastructure.Storage.ListingEntity", b =>
@@ -1043,6 +1218,77 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_saved_searches_subscriptions_subscription_id");
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.CollectionEntity", b =>
+                {
+                    b.HasOne("DailyPapers.Infrastructure.Accounts.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_collections_users_user_id");
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.DismissalEntity", b =>
+                {
+                    b.HasOne("DailyPapers.Infrastructure.Storage.PaperEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dismissals_papers_paper_id");
+
+                    b.HasOne("DailyPapers.Infrastructure.Accounts.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dismissals_users_user_id");
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.FollowEntity", b =>
+                {
+                    b.HasOne("DailyPapers.Infrastructure.Accounts.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follows_users_user_id");
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.PickEntity", b =>
+                {
+                    b.HasOne("DailyPapers.Infrastructure.Storage.PaperEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_picks_papers_paper_id");
+
+                    b.HasOne("DailyPapers.Infrastructure.Accounts.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_picks_users_user_id");
+                });
+
+            modelBuilder.Entity("DailyPapers.Infrastructure.Signals.SavedPaperEntity", b =>
+                {
+                    b.HasOne("DailyPapers.Infrastructure.Signals.CollectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_papers_collections_collection_id");
+
+                    b.HasOne("DailyPapers.Infrastructure.Storage.PaperEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_papers_papers_paper_id");
                 });
 
             modelBuilder.Entity("DailyPapers.Infrastructure.Storage.ListingEntity", b =>
