@@ -1,6 +1,7 @@
 using System.Globalization;
 using DailyPapers.Core.Papers;
 using DailyPapers.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Infrastructure.Signals;
 
@@ -18,6 +19,23 @@ public sealed class ReaderSignals(StoreContextFactory store, TimeProvider clock)
 
     public Task<SignalResult> SetPickedAsync(string userId, ArxivId paper, bool picked, CancellationToken cancellationToken) =>
         SetAsync("picks", "picked_at", "picked papers", userId, paper, picked, cancellationToken);
+
+    /// <summary>Which of these papers the reader marked "not interested": for drawing the cards.</summary>
+    public async Task<IReadOnlySet<string>> DismissedAmongAsync(string userId, IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken)
+    {
+        if (paperIds.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+
+        await using var context = store.CreateContext();
+        var ids = paperIds.ToList();
+        var dismissed = await context.Dismissals.AsNoTracking()
+            .Where(d => d.UserId == userId && ids.Contains(d.PaperId))
+            .Select(d => d.PaperId)
+            .ToListAsync(cancellationToken);
+        return dismissed.ToHashSet(StringComparer.Ordinal);
+    }
 
     private async Task<SignalResult> SetAsync(
         string table, string timeColumn, string what, string userId, ArxivId paper, bool on, CancellationToken cancellationToken)
