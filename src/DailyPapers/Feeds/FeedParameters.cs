@@ -1,4 +1,5 @@
 using DailyPapers.Api;
+using DailyPapers.Core.Listings;
 using DailyPapers.Core.Search;
 
 namespace DailyPapers.Feeds;
@@ -75,4 +76,12 @@ public sealed record FeedParameters
     /// <summary>These parameters with one more category (a category feed's own).</summary>
     public FeedParameters WithCategory(string category) =>
         this with { Categories = [.. Categories.Append(category).Distinct(StringComparer.OrdinalIgnoreCase)] };
+
+    /// <summary>Whether a paper passes these filters: for a list filtered in memory (a collection), as SQL filters others.</summary>
+    public bool Admits(ListedPaper paper) =>
+        paper.Votes >= MinVotes
+        && (!HasCode || paper.GithubRepo is not null)
+        && (Categories.Count == 0 || paper.Categories.Any(c => Categories.Any(wanted => wanted.EndsWith(".*", StringComparison.Ordinal)
+            ? c.StartsWith(wanted[..^1], StringComparison.OrdinalIgnoreCase)
+            : c.Equals(wanted, StringComparison.OrdinalIgnoreCase))));
 }

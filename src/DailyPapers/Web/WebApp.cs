@@ -95,6 +95,7 @@ public static class WebApp
         app.MapRazorPages();
         app.MapDailyPapersApi();
         app.MapFeeds();
+        app.MapCollectionFeeds();
         app.MapSitemaps();
         return app;
     }
