@@ -27,6 +27,8 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped(provider => provider.GetRequiredService<StoreContextFactory>().CreateContext());
         // Keys in the database, under one application name: a cookie issued by one web node is read by all of them.
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<AccountExport>();
+        services.AddSingleton<AccountDeletion>();
         services.AddScoped<AccountCreator>();
         services.AddScoped<AccountSuspension>();
         services.AddDataProtection().SetApplicationName("DailyPapers").PersistKeysToDbContext<DailyPapersDbContext>();

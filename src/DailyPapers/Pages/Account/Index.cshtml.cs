@@ -8,7 +8,8 @@ namespace DailyPapers.Pages.Account;
 
 /// <summary><c>/account</c>: the signed-in reader's account and personal access tokens for the JSON API.</summary>
 [Authorize]
-public sealed class IndexModel(UserManager<UserEntity> users, AccessTokens tokens) : PageModel
+public sealed class IndexModel(
+    UserManager<UserEntity> users, SignInManager<UserEntity> signIn, AccessTokens tokens, AccountExport export, AccountDeletion deletion) : PageModel
 {
     public IReadOnlyList<AccessTokenEntity> Tokens { get; private set; } = [];
 
@@ -54,6 +55,42 @@ public sealed class IndexModel(UserManager<UserEntity> users, AccessTokens token
             : "That token was already revoked.";
         await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>Everything the reader gave, as a JSON download.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        var reader = await users.GetUserAsync(User);
+        var json = reader is null ? null : await export.WriteAsync(reader.Id, cancellationToken);
+        if (json is null)
+        {
+            return LocalRedirect("/account/signin");
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        return File(json, "application/json", $"dailypapers-{reader!.Handle}.json");
+    }
+
+    /// <summary>Deletes the account and all of it, once the reader has typed their password again.</summary>
+    public async Task<IActionResult> OnPostDeleteAccountAsync(string? password, CancellationToken cancellationToken)
+    {
+        var reader = await users.GetUserAsync(User);
+        if (reader is null)
+        {
+            return LocalRedirect("/account/signin");
+        }
+
+        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(reader, password))
+        {
+            Message = "That is not your password: the account is not deleted.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        await deletion.DeleteAsync(reader.Id, cancellationToken);
+        await signIn.SignOutAsync();
+        return LocalRedirect("/account/deleted");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
