@@ -88,6 +88,55 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
     }
 
     /// <summary>
+    /// The subscription of an account's verified address, made the account's (a subscriber who signs up later keeps
+    /// it); with <paramref name="subscribeIfNone"/>, a daily digest subscription made for it, confirmed at once, since
+    /// the address is proven. Null when there is none and none was asked for. Only for verified addresses: linking an
+    /// unproven one would hand someone else's subscription to whoever typed it.
+    /// </summary>
+    public async Task<SubscriptionEntity?> ForVerifiedAccountAsync(string userId, string email, bool subscribeIfNone, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var context = store.CreateContext();
+        var normalised = EmailAddresses.Normalised(email);
+        var subscription = await context.Subscriptions.FirstOrDefaultAsync(s => s.NormalizedEmail == normalised, cancellationToken);
+        if (subscription is null)
+        {
+            if (!subscribeIfNone)
+            {
+                return null;
+            }
+
+            subscription = new SubscriptionEntity
+            {
+                Email = email,
+                NormalizedEmail = normalised,
+                Status = SubscriptionStatus.Confirmed,
+                TokenSecret = SubscriptionTokens.NewSecret(),
+                UserId = userId,
+                CreatedAt = now,
+                ConfirmedAt = now,
+            };
+            context.Subscriptions.Add(subscription);
+        }
+        else if (subscription.UserId != userId)
+        {
+            subscription.UserId = userId;
+        }
+
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (subscription.Id == 0)
+        {
+            // Subscribed from elsewhere at the same moment: that one is the address's.
+            return await ForVerifiedAccountAsync(userId, email, subscribeIfNone: false, cancellationToken);
+        }
+
+        return subscription;
+    }
+
+    /// <summary>
     /// Confirms from the emailed link. A link confirms only the request it was sent for, while it is pending: the same
     /// link followed again (by the reader, or by a mail scanner re-checking links) after confirming, unsubscribing or
     /// being paused changes nothing, so it can never undo an unsubscribe.

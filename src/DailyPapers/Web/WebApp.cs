@@ -73,6 +73,7 @@ public static class WebApp
         builder.Services.AddDailyPapersApi();
         builder.Services.AddFeeds();
         builder.Services.AddScoped<TrendingReader>();
+        builder.Services.AddScoped<Pages.Account.AddressVerification>();
         builder.Services.AddOptions<TrendingOptions>().Bind(builder.Configuration.GetSection(TrendingOptions.Section))
             .Validate(o => o.DayHalfLife > TimeSpan.Zero && o.WeekHalfLife > TimeSpan.Zero && o.MonthHalfLife > TimeSpan.Zero,
                 "Trending:DayHalfLife, WeekHalfLife and MonthHalfLife must be positive times, such as 12:00:00 or 2.00:00:00.")

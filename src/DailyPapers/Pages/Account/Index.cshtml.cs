@@ -1,4 +1,5 @@
 using DailyPapers.Infrastructure.Accounts;
+using DailyPapers.Infrastructure.Digests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +10,21 @@ namespace DailyPapers.Pages.Account;
 /// <summary><c>/account</c>: the signed-in reader's account and personal access tokens for the JSON API.</summary>
 [Authorize]
 public sealed class IndexModel(
-    UserManager<UserEntity> users, SignInManager<UserEntity> signIn, AccessTokens tokens, AccountExport export, AccountDeletion deletion) : PageModel
+    UserManager<UserEntity> users,
+    SignInManager<UserEntity> signIn,
+    AccessTokens tokens,
+    AccountExport export,
+    AccountDeletion deletion,
+    AddressVerification verification,
+    Infrastructure.Digests.Subscriptions subscriptions,
+    SubscriptionTokens subscriptionTokens) : PageModel
 {
+    /// <summary>The address's subscription, once the address is confirmed; null before, or when it has none.</summary>
+    public SubscriptionEntity? Subscription { get; private set; }
+
+    /// <summary>Its manage page (digests, alerts, their feeds), signed as every email's link is.</summary>
+    public string? ManageHref => Subscription is null ? null : $"/subscriptions/manage?token={Uri.EscapeDataString(subscriptionTokens.Manage(Subscription))}";
+
     public IReadOnlyList<AccessTokenEntity> Tokens { get; private set; } = [];
 
     /// <summary>A token just created: shown this once, never stored.</summary>
@@ -57,6 +71,32 @@ public sealed class IndexModel(
         return Page();
     }
 
+    /// <summary>Sends the address confirmation link again.</summary>
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is { EmailConfirmed: false } reader)
+        {
+            await verification.SendAsync(reader);
+            Message = $"We sent a new link to {reader.Email}.";
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>A daily digest for the confirmed address, at once (no second confirmation: the address is proven).</summary>
+    public async Task<IActionResult> OnPostSubscribeAsync(CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is { EmailConfirmed: true } reader)
+        {
+            await subscriptions.ForVerifiedAccountAsync(reader.Id, reader.Email!, subscribeIfNone: true, cancellationToken);
+            Message = "Subscribed: the daily digest comes to your address from tomorrow.";
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     /// <summary>Everything the reader gave, as a JSON download.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
@@ -97,5 +137,9 @@ public sealed class IndexModel(
     {
         Reader ??= await users.GetUserAsync(User);
         Tokens = await tokens.ListAsync(users.GetUserId(User)!, cancellationToken);
+        if (Reader is { EmailConfirmed: true, Email: { } email })
+        {
+            Subscription = await subscriptions.ForVerifiedAccountAsync(Reader.Id, email, subscribeIfNone: false, cancellationToken);
+        }
     }
 }

@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DailyPapers.Pages.Account;
 
-/// <summary><c>/account/signup</c>: an account from an email and a password, signed in at once.</summary>
-public sealed class SignUpModel(AccountCreator creator, SignInManager<UserEntity> signIn) : PageModel
+/// <summary>
+/// <c>/account/signup</c>: an account from an email and a password, signed in at once; a link to confirm the address
+/// is mailed (the account works before it, but manages the address's subscription only after).
+/// </summary>
+public sealed class SignUpModel(AccountCreator creator, SignInManager<UserEntity> signIn, AddressVerification verification) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -58,6 +61,7 @@ public sealed class SignUpModel(AccountCreator creator, SignInManager<UserEntity
             return Page();
         }
 
+        await verification.SendAsync(account);
         await signIn.SignInAsync(account, isPersistent: true);
         return LocalRedirect(Account.ReturnUrl.Safe(ReturnUrl));
     }
