@@ -20,6 +20,25 @@ public sealed class ReaderSignals(StoreContextFactory store, TimeProvider clock)
     public Task<SignalResult> SetPickedAsync(string userId, ArxivId paper, bool picked, CancellationToken cancellationToken) =>
         SetAsync("picks", "picked_at", "picked papers", userId, paper, picked, cancellationToken);
 
+    /// <summary>How many days "for you" looks back (1, 3 or 7) and how personal it is (0 to 100), remembered.</summary>
+    public async Task<SignalResult> SetForYouAsync(string userId, int days, int personalWeight, CancellationToken cancellationToken)
+    {
+        if (days is not (1 or 3 or 7))
+        {
+            return SignalResult.Invalid("days must be 1, 3 or 7.");
+        }
+
+        if (personalWeight is < 0 or > 100)
+        {
+            return SignalResult.Invalid("The blend must be from 0 (trending only) to 100 (yours only).");
+        }
+
+        await using var context = store.CreateContext();
+        var changed = await context.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.ForYouDays, days).SetProperty(x => x.ForYouPersonalWeight, personalWeight), cancellationToken);
+        return changed == 1 ? SignalResult.Done : SignalResult.NotFound("No such account.");
+    }
+
     /// <summary>Which of these papers the reader marked "not interested": for drawing the cards.</summary>
     public async Task<IReadOnlySet<string>> DismissedAmongAsync(string userId, IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken)
     {

@@ -107,6 +107,37 @@ public sealed class VectorIndex : IDisposable
     }
 
     /// <summary>
+    /// Copies of up to <paramref name="count"/> vectors drawn at random, without <paramref name="except"/>: the papers a
+    /// reader passed over, as negatives for their model. The same seed over the same index draws the same ones.
+    /// </summary>
+    public IReadOnlyList<float[]> Sample(int count, int seed, IReadOnlySet<string> except)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var total = _slots.Count;
+            var random = new Random(seed);
+            var chosen = new HashSet<int>();
+            var sample = new List<float[]>(Math.Min(count, total));
+            // Draws without replacement; when asked for most of the index, a shuffle would be cheaper, but readers' samples are a small part.
+            for (var tries = 0; sample.Count < count && chosen.Count < total && tries < count * 4; tries++)
+            {
+                var slot = random.Next(total);
+                if (chosen.Add(slot) && !except.Contains(_ids[slot]))
+                {
+                    sample.Add(_data.AsSpan(slot * Dimensions, Dimensions).ToArray());
+                }
+            }
+
+            return sample;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
     /// The <paramref name="k"/> nearest vectors, nearest first (equal scores in the order loaded). With <paramref name="within"/>, only those
     /// papers are scored (a day's listing, a filtered set); <paramref name="except"/> is left out (the paper itself).
     /// </summary>
