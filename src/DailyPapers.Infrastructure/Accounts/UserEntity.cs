@@ -27,4 +27,10 @@ public sealed class UserEntity : IdentityUser
     /// at one count is current until it moves, on every node.
     /// </summary>
     public long SignalsVersion { get; set; }
+
+    /// <summary>
+    /// The secret in the address of the reader's personal feed (<c>/feeds/for-you/{token}</c>); made on first use, and
+    /// replaced when the reader resets the address, which ends the old one. Null until then.
+    /// </summary>
+    public string? FeedSecret { get; set; }
 }

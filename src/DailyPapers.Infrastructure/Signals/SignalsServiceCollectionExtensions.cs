@@ -11,6 +11,7 @@ public static class SignalsServiceCollectionExtensions
         services.AddSingleton<ReaderSignals>();
         services.AddSingleton<ReaderFollows>();
         services.AddSingleton<ReaderSignalReader>();
+        services.AddSingleton<PersonalFeeds>();
         return services;
     }
 }

@@ -64,6 +64,7 @@ public abstract class DailyPapersDbContext(DbContextOptions options) : IdentityD
             user.Property(u => u.DisplayName).HasMaxLength(100);
             user.Property(u => u.Handle).HasMaxLength(40);
             user.HasIndex(u => u.Handle).IsUnique();
+            user.Property(u => u.FeedSecret).HasMaxLength(64);
         });
         SignalsModel.Configure(builder);
         builder.Entity<IdentityRole>().ToTable("roles");

@@ -114,6 +114,11 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<string>("FeedSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("feed_secret");
+
                     b.Property<int>("ForYouDays")
                         .HasColumnType("integer")
                         .HasColumnName("for_you_days");

@@ -107,6 +107,11 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<string>("FeedSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feed_secret");
+
                     b.Property<int>("ForYouDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("for_you_days");
