@@ -108,7 +108,17 @@ public sealed class ReaderCollections(StoreContextFactory store, TimeProvider cl
     /// Saves the paper at the top of the collection (<paramref name="slug"/>, or the reader's "Saved" when null, made if
     /// needed); saving it again changes nothing. Returns the collection's slug when it succeeded.
     /// </summary>
-    public async Task<(string? Slug, SignalResult Result)> SaveAsync(string userId, string? slug, ArxivId paper, CancellationToken cancellationToken)
+    public async Task<(string? Slug, SignalResult Result)> SaveAsync(string userId, string? slug, ArxivId paper, CancellationToken cancellationToken) =>
+        await SaveAsync(userId, slug, newName: null, paper, cancellationToken);
+
+    /// <summary>
+    /// Saves the paper in the reader's collection named <paramref name="newName"/> (any case), made now if they have
+    /// none of that name, in the same transaction: "Save to a new collection" from a card.
+    /// </summary>
+    public async Task<(string? Slug, SignalResult Result)> SaveToNamedAsync(string userId, string newName, ArxivId paper, CancellationToken cancellationToken) =>
+        CheckName(newName) is { } invalid ? (null, invalid) : await SaveAsync(userId, null, PaperText.SingleLine(newName), paper, cancellationToken);
+
+    private async Task<(string? Slug, SignalResult Result)> SaveAsync(string userId, string? slug, string? newName, ArxivId paper, CancellationToken cancellationToken)
     {
         await using var change = await SignalTransaction.BeginAsync(store, clock, userId, cancellationToken);
         if (change is null)
@@ -133,14 +143,21 @@ public sealed class ReaderCollections(StoreContextFactory store, TimeProvider cl
         }
         else
         {
-            slug = CollectionSlug.From(DefaultName);
-            if (await CollectionIdAsync(change, userId, slug, cancellationToken) is { } found)
+            var name = newName ?? DefaultName;
+            var named = newName is null ? null : (await change.RowsAsync("SELECT id, name, slug FROM collections WHERE user_id = @user", cancellationToken, ("@user", userId)))
+                .FirstOrDefault(row => string.Equals((string)row[1], newName, StringComparison.OrdinalIgnoreCase));
+            slug = named is not null ? (string)named[2] : CollectionSlug.From(DefaultName);
+            if (named is not null)
+            {
+                id = Convert.ToInt64(named[0], CultureInfo.InvariantCulture);
+            }
+            else if (newName is null && await CollectionIdAsync(change, userId, slug, cancellationToken) is { } found)
             {
                 id = found;
             }
             else
             {
-                var (created, result) = await CreateInAsync(change, userId, DefaultName, isPublic: false, isSignal: true, cancellationToken);
+                var (created, result) = await CreateInAsync(change, userId, name, isPublic: false, isSignal: true, cancellationToken);
                 if (created is null)
                 {
                     return (null, result);

@@ -70,13 +70,6 @@ internal sealed class SignalTransaction : IAsyncDisposable
         return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
-    public async Task<string?> TextAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = _connection.Command(_transaction, sql, parameters);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is null or DBNull ? null : (string)value;
-    }
-
     public async Task<List<string>> TextsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = _connection.Command(_transaction, sql, parameters);
@@ -88,6 +81,22 @@ internal sealed class SignalTransaction : IAsyncDisposable
         }
 
         return values;
+    }
+
+    /// <summary>Every row's values, for small reads (a reader's collections).</summary>
+    public async Task<List<object[]>> RowsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = _connection.Command(_transaction, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        List<object[]> rows = [];
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var values = new object[reader.FieldCount];
+            reader.GetValues(values);
+            rows.Add(values);
+        }
+
+        return rows;
     }
 
     /// <summary>Whether the paper can take a signal: stored, not withdrawn, not hidden by a moderator.</summary>

@@ -44,6 +44,28 @@ public sealed class SignalPageTests
     }
 
     [Fact]
+    public async Task Save_to_a_new_collection_makes_it_once_and_a_name_too_long_is_refused()
+    {
+        await using var site = await StartAsync();
+        var ada = await site.AddReaderAsync("ada@example.org");
+        using var browser = await site.SignedInBrowserAsync(ada);
+        var dayPage = $"/papers/date/{Day:yyyy-MM-dd}";
+
+        using var first = await CommunitySite.PostFormAsync(browser, dayPage, "/for-you/signals?handler=Paper",
+            new() { ["id"] = "2506.00001", ["change"] = "save", ["newCollection"] = "Reading list" });
+        using var second = await CommunitySite.PostFormAsync(browser, dayPage, "/for-you/signals?handler=Paper",
+            new() { ["id"] = "2506.00002", ["change"] = "save", ["newCollection"] = "  reading LIST " });
+        using var tooLong = await CommunitySite.PostFormAsync(browser, dayPage, "/for-you/signals?handler=Paper",
+            new() { ["id"] = "2506.00003", ["change"] = "save", ["newCollection"] = new string('x', 101) });
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(dayPage));
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.BadRequest), (first.StatusCode, second.StatusCode, tooLong.StatusCode));
+        var collection = Assert.Single(await site.App.Services.GetRequiredService<ReaderCollections>().ListAsync(ada.Id, default));
+        Assert.Equal(("Reading list", "reading-list", 2), (collection.Name, collection.Slug, collection.PaperCount));
+        Assert.Equal("Reading list", page.QuerySelector(".save-to select option[value='reading-list']")?.TextContent);
+    }
+
+    [Fact]
     public async Task The_script_gets_JSON_answers_and_clear_refusals()
     {
         await using var site = await StartAsync();

@@ -19,8 +19,12 @@ public sealed class SignalsModel(ReaderCollections collections, ReaderSignals si
 {
     public IActionResult OnGet() => LocalRedirect("/for-you");
 
-    /// <summary><paramref name="change"/>: save, unsave, dismiss, undismiss, pick or unpick.</summary>
-    public async Task<IActionResult> OnPostPaperAsync(string? id, string? change, string? collection, string? returnUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="change"/>: save (to <paramref name="collection"/>, to the collection named
+    /// <paramref name="newCollection"/>, made if need be, or to "Saved"), unsave, dismiss, undismiss, pick or unpick.
+    /// </summary>
+    public async Task<IActionResult> OnPostPaperAsync(
+        string? id, string? change, string? collection, string? newCollection, string? returnUrl, CancellationToken cancellationToken)
     {
         if (!ArxivId.TryParse(id, out var paper))
         {
@@ -36,6 +40,9 @@ public sealed class SignalsModel(ReaderCollections collections, ReaderSignals si
         SignalResult result;
         switch (change)
         {
+            case "save" when !string.IsNullOrWhiteSpace(newCollection):
+                (slug, result) = await collections.SaveToNamedAsync(user, newCollection, paper, cancellationToken);
+                break;
             case "save":
                 (slug, result) = await collections.SaveAsync(user, slug, paper, cancellationToken);
                 break;

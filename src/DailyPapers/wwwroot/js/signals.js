@@ -89,7 +89,26 @@
         }
         var card = form.closest(".paper-card");
         var list = form.closest("[data-refresh-list]");
-        if (change === "save" || change === "unsave") {
+        if (form.closest(".save-to")) {
+          // "Save to…": say where it went, and press the card's own Save button, which now removes it from there.
+          var status = form.querySelector(".save-status") || form.appendChild(document.createElement("span"));
+          status.className = "save-status";
+          status.setAttribute("role", "status");
+          status.textContent = "Saved to " + answer.collection;
+          var name = form.querySelector("input[name=newCollection]");
+          if (name) {
+            name.value = "";
+          }
+          var main = card && card.querySelector(".card-actions > form button[value=save]");
+          if (main) {
+            var hidden = document.createElement("input");
+            hidden.type = "hidden";
+            hidden.name = "collection";
+            hidden.value = answer.collection;
+            main.form.appendChild(hidden);
+            setButton(main, "unsave");
+          }
+        } else if (change === "save" || change === "unsave") {
           var collection = form.querySelector("input[name=collection]");
           if (change === "save") {
             if (!collection) {
