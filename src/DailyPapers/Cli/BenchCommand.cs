@@ -7,9 +7,10 @@ using Spectre.Console;
 namespace DailyPapers.Cli;
 
 /// <summary>
-/// <c>dailypapers bench retrieval|search|embed|votes|cursor</c>: search quality on BEIR folders and Hugging Face papers,
-/// search latency and memory over the arXiv corpus beside SQLite FTS5, embedding throughput beside raw ONNX Runtime;
-/// and, against a running server, concurrent votes and the walk of every paper through the cursor of /api/papers.
+/// <c>dailypapers bench retrieval|search|embed|votes|cursor|recommend</c>: search quality on BEIR folders and Hugging Face
+/// papers, search latency and memory over the arXiv corpus beside SQLite FTS5, embedding throughput beside raw ONNX
+/// Runtime; against a running server, concurrent votes and the walk of every paper through the cursor of /api/papers;
+/// and the offline quality of the "for you" reader models on the Hugging Face days.
 /// </summary>
 internal static class BenchCommand
 {
@@ -18,12 +19,13 @@ internal static class BenchCommand
 
     public static Command Build()
     {
-        var bench = new Command("bench", "Measure search: quality (retrieval), latency and memory (search), embedding throughput (embed); concurrent votes (votes) and walking /api/papers (cursor) against a running server.");
+        var bench = new Command("bench", "Measure search: quality (retrieval), latency and memory (search), embedding throughput (embed); concurrent votes (votes) and walking /api/papers (cursor) against a running server; reader recommendations offline (recommend).");
         bench.Subcommands.Add(BuildRetrieval());
         bench.Subcommands.Add(BenchSearchCommand.Build());
         bench.Subcommands.Add(BenchEmbedCommand.Build());
         bench.Subcommands.Add(BenchVotesCommand.Build());
         bench.Subcommands.Add(BenchCursorCommand.Build());
+        bench.Subcommands.Add(BenchRecommendCommand.Build());
         return bench;
     }
 

@@ -120,6 +120,25 @@ public sealed class BenchMissingDataTests : IDisposable
     }
 
     [Fact]
+    public async Task Bench_recommend_names_a_missing_hf_folder()
+    {
+        var missing = Path.Combine(_root, "hf-daily-papers");
+
+        var error = await RefusedAsync("bench", "recommend", "--hf", missing);
+
+        Assert.Contains($"{missing}: no such folder", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_recommend_without_the_data_beside_the_repo_names_the_folder_it_looked_in()
+    {
+        var error = await RefusedAsync("bench", "recommend");
+
+        Assert.Contains($"{Path.Combine(SharedData, "hf-daily-papers")}: no such folder", error, StringComparison.Ordinal);
+        Assert.Contains($"({BenchCommand.SharedData}) or the path given with --hf DIR", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bench_votes_without_a_server_says_so_before_touching_the_store()
     {
         var url = ClosedPort.Uri().ToString().TrimEnd('/');
