@@ -63,6 +63,7 @@ public static class DailyPapersApi
         api.MapSimilarPapers();
         api.MapAccountApi();
         api.MapCommunityApi();
+        api.MapForYouApi();
         api.MapSubmissionApi();
         app.MapPaperMarkdown();
         app.MapCitations();

@@ -7,6 +7,7 @@ using DailyPapers.Infrastructure.Community;
 using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Infrastructure.Harvesting;
 using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Recommendations;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Signals;
 using DailyPapers.Infrastructure.Storage;
@@ -73,6 +74,8 @@ public static class WebApp
         builder.Services.AddDailyPapersApi();
         builder.Services.AddFeeds();
         builder.Services.AddScoped<TrendingReader>();
+        builder.Services.AddScoped<ForYouRanker>();
+        builder.Services.AddSingleton(services => new ReaderModels(services.GetService<Infrastructure.Search.Vectors.VectorIndex>()));
         builder.Services.AddScoped<Pages.Account.AddressVerification>();
         builder.Services.AddOptions<TrendingOptions>().Bind(builder.Configuration.GetSection(TrendingOptions.Section))
             .Validate(o => o.DayHalfLife > TimeSpan.Zero && o.WeekHalfLife > TimeSpan.Zero && o.MonthHalfLife > TimeSpan.Zero,
@@ -97,6 +100,7 @@ public static class WebApp
         app.MapDailyPapersApi();
         app.MapFeeds();
         app.MapCollectionFeeds();
+        app.MapForYouFeeds();
         app.MapSitemaps();
         return app;
     }

@@ -1,0 +1,62 @@
+using DailyPapers.Core.Listings;
+using DailyPapers.Core.Ranking;
+using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Signals;
+using Microsoft.Extensions.Options;
+
+namespace DailyPapers.Infrastructure.Recommendations;
+
+/// <summary>A reader's list for a stretch of listing days, and how it was made.</summary>
+public sealed record ForYouList(
+    IReadOnlyList<ForYouPaper> Papers, DateOnly First, DateOnly Last, int Days, int PersonalWeight, bool IsCold, bool HasModel);
+
+/// <summary>
+/// "For you": the papers of the reader's last 1, 3 or 7 listing days (counted back from the latest listing day when the
+/// store holds nothing newer, as trending is), without those they marked "not interested" or already saved or picked,
+/// ranked by <see cref="ForYouScoring"/>.
+/// </summary>
+public sealed class ForYouRanker(PaperReader reader, ReaderSignalReader signals, ReaderModels models, IOptions<TrendingOptions> trending, TimeProvider clock)
+{
+    /// <summary>More than 7 days of every category hold; the list is ranked from all of them.</summary>
+    public const int MaxCandidates = 10_000;
+
+    public static readonly int[] DayChoices = [1, 3, 7];
+
+    /// <summary>Null when there is no such account.</summary>
+    public async Task<ForYouList?> RankAsync(string userId, int take, CancellationToken cancellationToken)
+    {
+        if (await signals.ReadAsync(userId, cancellationToken) is not { } set)
+        {
+            return null;
+        }
+
+        var asOf = Trending.AsOf(clock.GetUtcNow(), await reader.LatestListingDayAsync(cancellationToken));
+        var last = DateOnly.FromDateTime(asOf.UtcDateTime.AddTicks(-1));
+        var first = last.AddDays(1 - set.Days);
+        var listed = await reader.ListAsync(new ListingPeriod(ListingPeriodKind.Day, first, last), new ListingFilter(), 0, MaxCandidates, false, cancellationToken);
+        var known = set.Positives.Where(p => p.Source != PositiveSource.Vote).Select(p => p.PaperId).Concat(set.Dismissed).ToHashSet(StringComparer.Ordinal);
+        var papers = listed.Page.Papers.Where(p => !known.Contains(p.Id)).ToList();
+        var local = await reader.LocalVoteTimesAsync([.. papers.Select(p => p.Id)], cancellationToken);
+        var halfLife = trending.Value.HalfLife(set.Days <= 1 ? TrendingWindow.Day : TrendingWindow.Week);
+        var community = Trending.Rank(papers, asOf, halfLife, local).ToDictionary(t => t.Paper.Id, t => t.Score, StringComparer.Ordinal);
+        var candidates = papers.Select(p => new ForYouCandidate(p, models.VectorOf(p.Id), community[p.Id])).ToList();
+
+        var liked = set.Positives.Select(p => models.VectorOf(p.PaperId) is { } vector ? new LikedVector(p.PaperId, p.Source, vector) : null)
+            .OfType<LikedVector>().ToList();
+        var model = await models.ForAsync(set, liked, async ids =>
+            [.. (await reader.FindManyAsync(ids, cancellationToken)).Select(p => p.Authors)]);
+        var ranked = ForYouScoring.Rank(candidates, model, set.Follows, liked, set.PersonalWeight, take);
+
+        // Titles only of the liked papers a reason names: a few, not all the reader's signals.
+        var named = ranked.Select(r => r.Reason.LikedId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var titles = (await reader.FindManyAsync(named, cancellationToken)).ToDictionary(p => p.Id, p => p.Title, StringComparer.Ordinal);
+        return new ForYouList(
+            [.. ranked.Select(r => new ForYouPaper(r.Paper, r.Score, r.Reason.Text(id => titles.GetValueOrDefault(id))))],
+            first,
+            last,
+            set.Days,
+            set.PersonalWeight,
+            set.IsCold,
+            model is not null);
+    }
+}

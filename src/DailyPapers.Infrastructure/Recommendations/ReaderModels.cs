@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using DailyPapers.Core.Recommendations;
+using DailyPapers.Infrastructure.Search.Vectors;
+using DailyPapers.Infrastructure.Signals;
+
+namespace DailyPapers.Infrastructure.Recommendations;
+
+/// <summary>A reader's trained classifier and the authors of the papers they liked.</summary>
+public sealed record ReaderModel(LinearModel Model, AuthorAffinity Authors);
+
+/// <summary>
+/// Each reader's trained model, kept per node with the signals version it was trained at: a request after the
+/// reader's signals moved (on any node) trains again, in milliseconds; others reuse it. A model is a few kilobytes.
+/// </summary>
+public sealed class ReaderModels(VectorIndex? vectors)
+{
+    private readonly ConcurrentDictionary<string, (long Version, ReaderModel? Model)> _models = new(StringComparer.Ordinal);
+
+    /// <summary>Whether papers have vectors to learn from (semantic search on).</summary>
+    public bool CanLearn => vectors is not null;
+
+    /// <summary>A paper's vector, or null before it is embedded (or with semantic search off).</summary>
+    public float[]? VectorOf(string paperId) => vectors?.Find(paperId);
+
+    /// <summary>
+    /// The reader's model at their current signals; null while none of their liked papers has a vector. Negatives are
+    /// their "not interested" papers and a sample of other papers, the same sample for the same reader every time.
+    /// </summary>
+    public async Task<ReaderModel?> ForAsync(
+        ReaderSignalSet signals, IReadOnlyList<LikedVector> liked, Func<IReadOnlyList<string>, Task<IReadOnlyList<IReadOnlyList<string>>>> authorsOf)
+    {
+        if (_models.TryGetValue(signals.UserId, out var known) && known.Version == signals.Version)
+        {
+            return known.Model;
+        }
+
+        ReaderModel? model = null;
+        if (vectors is not null && liked.Count > 0)
+        {
+            var likedIds = liked.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+            List<ReadOnlyMemory<float>> negatives = [.. signals.Dismissed.Select(vectors.Find).OfType<float[]>().Select(v => new ReadOnlyMemory<float>(v))];
+            negatives.AddRange(vectors.Sample(ReaderModelOptions.Chosen.SampledNegatives, Seed(signals.UserId), likedIds).Select(v => new ReadOnlyMemory<float>(v)));
+            var trained = ReaderModelTrainer.Train([.. liked.Select(l => new ReadOnlyMemory<float>(l.Vector))], negatives);
+            // The authors of everything they liked, vector or not: read once per change of signals, not per request.
+            model = new ReaderModel(trained, AuthorAffinity.From(await authorsOf([.. signals.Positives.Select(p => p.PaperId)])));
+        }
+
+        _models[signals.UserId] = (signals.Version, model);
+        return model;
+    }
+
+    /// <summary>Forgets a reader (their account was deleted).</summary>
+    public void Forget(string userId) => _models.TryRemove(userId, out _);
+
+    // FNV-1a: string.GetHashCode differs per process, and every node should draw the same sample for a reader.
+    private static int Seed(string userId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in userId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & 0x7FFFFFFF);
+    }
+}
