@@ -1,5 +1,6 @@
 using DailyPapers.Infrastructure.Accounts;
 using DailyPapers.Infrastructure.Digests;
+using DailyPapers.Infrastructure.Recommendations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,8 @@ public sealed class IndexModel(
     AccountDeletion deletion,
     AddressVerification verification,
     Infrastructure.Digests.Subscriptions subscriptions,
-    SubscriptionTokens subscriptionTokens) : PageModel
+    SubscriptionTokens subscriptionTokens,
+    ReaderModels models) : PageModel
 {
     /// <summary>The address's subscription, once the address is confirmed; null before, or when it has none.</summary>
     public SubscriptionEntity? Subscription { get; private set; }
@@ -129,6 +131,7 @@ public sealed class IndexModel(
         }
 
         await deletion.DeleteAsync(reader.Id, cancellationToken);
+        models.Forget(reader.Id);
         await signIn.SignOutAsync();
         return LocalRedirect("/account/deleted");
     }
