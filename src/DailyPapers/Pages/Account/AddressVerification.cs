@@ -17,21 +17,6 @@ public sealed class AddressVerification(UserManager<UserEntity> users, DirectMai
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(account);
         var link = $"{site.Value.SiteUrl.TrimEnd('/')}/account/verify?user={Uri.EscapeDataString(account.Id)}&token={Uri.EscapeDataString(token)}";
-        var email = account.Email!;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                var result = await mail.SendAsync(AddressVerificationEmail.Compose(link), email, CancellationToken.None);
-                if (result.Status != SendStatus.Sent)
-                {
-                    logger.LogWarning("Address confirmation to {Email} not sent ({Error}); the link: {Link}", email, result.Error, link);
-                }
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Address confirmation to {Email} failed; the link: {Link}", email, link);
-            }
-        });
+        AccountMail.SendInBackground(mail, AddressVerificationEmail.Compose(link), account.Email!, link, logger);
     }
 }

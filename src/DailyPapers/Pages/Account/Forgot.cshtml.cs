@@ -39,29 +39,10 @@ public sealed class ForgotModel(UserManager<UserEntity> users, DirectMail mail, 
         {
             var token = await users.GeneratePasswordResetTokenAsync(account);
             var link = $"{site.Value.SiteUrl.TrimEnd('/')}/account/reset?email={Uri.EscapeDataString(account.Email!)}&token={Uri.EscapeDataString(token)}";
-            // Sent after the answer: waiting for the mail server would make answers for known addresses slower, and
-            // the difference would tell who has an account.
-            var email = account.Email!;
-            _ = Task.Run(() => SendAsync(email, link));
+            AccountMail.SendInBackground(mail, PasswordResetEmail.Compose(link), account.Email!, link, logger);
         }
 
         Sent = true;
         return Page();
-    }
-
-    private async Task SendAsync(string email, string link)
-    {
-        try
-        {
-            var result = await mail.SendAsync(PasswordResetEmail.Compose(link), email, CancellationToken.None);
-            if (result.Status != SendStatus.Sent)
-            {
-                logger.LogWarning("Password reset email to {Email} not sent ({Error}); the link: {Link}", email, result.Error, link);
-            }
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Password reset email to {Email} failed; the link: {Link}", email, link);
-        }
     }
 }
