@@ -65,24 +65,7 @@
     var body = new FormData(form, button);
     var change = button.value;
     button.disabled = true;
-    fetch(form.action, {
-      method: "POST",
-      body: body,
-      headers: { "Accept": "application/json" },
-      credentials: "same-origin"
-    })
-      .then(function (response) {
-        if (response.status === 401) {
-          window.location.href = "/account/signin?returnUrl=" + encodeURIComponent(window.location.pathname + window.location.search);
-          return null;
-        }
-        return response.json().catch(function () { return null; }).then(function (answer) {
-          if (!response.ok || !answer) {
-            throw new Error(answer && answer.error ? answer.error : "That did not work (" + response.status + "). Reload the page and try again.");
-          }
-          return answer;
-        });
-      })
+    window.DailyPapers.postForm(form, body, "That did not work")
       .then(function (answer) {
         if (!answer) {
           return null;

@@ -19,26 +19,7 @@
     }
 
     button.disabled = true;
-    fetch(form.action, {
-      method: "POST",
-      body: new FormData(form),
-      headers: { "Accept": "application/json" },
-      credentials: "same-origin"
-    })
-      .then(function (response) {
-        if (response.status === 401) {
-          window.location.href = "/account/signin?returnUrl=" + encodeURIComponent(window.location.pathname + window.location.search);
-          return null;
-        }
-        // Not every refusal is JSON: a stale antiforgery token (400) or a paper hidden meanwhile (404) answers with
-        // an empty body or an HTML page, which response.json() would turn into a cryptic parse error.
-        return response.json().catch(function () { return null; }).then(function (body) {
-          if (!response.ok || !body) {
-            throw new Error(body && body.error ? body.error : "The vote was not counted (" + response.status + "). Reload the page and try again.");
-          }
-          return body;
-        });
-      })
+    window.DailyPapers.postForm(form, new FormData(form), "The vote was not counted")
       .then(function (state) {
         if (!state) {
           return;
