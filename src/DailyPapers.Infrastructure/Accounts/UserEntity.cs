@@ -19,8 +19,12 @@ public sealed class UserEntity : IdentityUser
     /// <summary>How many days back "for you" looks: 1, 3 or 7.</summary>
     public int ForYouDays { get; set; } = 3;
 
-    /// <summary>How much "for you" follows the reader's own model rather than trending: 0 (trending only) to 100.</summary>
-    public int ForYouPersonalWeight { get; set; } = 80;
+    /// <summary>
+    /// How much "for you" follows the reader's own model rather than trending: 0 (trending only) to 100. 100 until
+    /// the reader moves it: in the offline evaluation any share of votes made the personal ranking worse
+    /// (ReaderModelOptions.CommunityWeight, docs/benchmarks.md).
+    /// </summary>
+    public int ForYouPersonalWeight { get; set; } = 100;
 
     /// <summary>
     /// Counts the changes to the reader's signals (saves, picks, "not interested", follows, votes): a model trained

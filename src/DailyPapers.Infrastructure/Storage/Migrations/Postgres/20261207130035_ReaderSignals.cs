@@ -25,7 +25,7 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                 table: "users",
                 type: "integer",
                 nullable: false,
-                defaultValue: 80);
+                defaultValue: 100);
 
             migrationBuilder.AddColumn<long>(
                 name: "signals_version",

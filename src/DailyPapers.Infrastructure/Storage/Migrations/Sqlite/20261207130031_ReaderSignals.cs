@@ -24,7 +24,7 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                 table: "users",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 80);
+                defaultValue: 100);
 
             migrationBuilder.AddColumn<long>(
                 name: "signals_version",
