@@ -13,6 +13,7 @@ public enum ForYouReasonKind
 {
     FollowedAuthor,
     CloseToLiked,
+    LikedAuthor,
     FollowedCategory,
     Trending,
     New,
@@ -26,6 +27,7 @@ public sealed record ForYouReason(ForYouReasonKind Kind, string? Name = null, st
     {
         ForYouReasonKind.FollowedAuthor => $"By {Name}, whom you follow",
         ForYouReasonKind.CloseToLiked => $"Close to “{Core.Papers.PaperText.Snippet(titleOf(LikedId!) ?? LikedId!, 90)}”, which you {Source switch { PositiveSource.Save => "saved", PositiveSource.Pick => "picked", _ => "upvoted" }}",
+        ForYouReasonKind.LikedAuthor => $"By {Name}, an author of papers you liked",
         ForYouReasonKind.FollowedCategory => $"In {Name}, which you follow",
         ForYouReasonKind.Trending => "Trending",
         _ => "New",

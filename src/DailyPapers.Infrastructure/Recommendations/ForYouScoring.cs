@@ -61,10 +61,11 @@ public static class ForYouScoring
             .ThenByDescending(i => candidates[i].Paper.Votes)
             .ThenBy(i => candidates[i].Paper.Id, StringComparer.Ordinal)
             .Take(take)
-            .Select(i => (candidates[i].Paper, scores[i], Reason(candidates[i], followedAuthor[i], followedCategory[i], liked, personalWeight)))];
+            .Select(i => (candidates[i].Paper, scores[i], Reason(candidates[i], followedAuthor[i], followedCategory[i], liked, model?.Authors, personalWeight)))];
     }
 
-    private static ForYouReason Reason(ForYouCandidate candidate, string? author, string? category, IReadOnlyList<LikedVector> liked, int personalWeight)
+    private static ForYouReason Reason(
+        ForYouCandidate candidate, string? author, string? category, IReadOnlyList<LikedVector> liked, AuthorAffinity? likedAuthors, int personalWeight)
     {
         if (author is not null)
         {
@@ -74,6 +75,12 @@ public static class ForYouScoring
         if (personalWeight > 0 && candidate.Vector is { } vector && Closest(vector, liked) is { } close)
         {
             return new ForYouReason(ForYouReasonKind.CloseToLiked, LikedId: close.Id, Source: close.Source);
+        }
+
+        if (personalWeight > 0 && likedAuthors is not null
+            && candidate.Paper.Authors.FirstOrDefault(a => likedAuthors.Authors.ContainsKey(AuthorAffinity.Normalize(a))) is { } known)
+        {
+            return new ForYouReason(ForYouReasonKind.LikedAuthor, known);
         }
 
         if (category is not null)

@@ -16,15 +16,12 @@ public sealed class ReaderModels(VectorIndex? vectors)
 {
     private readonly ConcurrentDictionary<string, (long Version, ReaderModel? Model)> _models = new(StringComparer.Ordinal);
 
-    /// <summary>Whether papers have vectors to learn from (semantic search on).</summary>
-    public bool CanLearn => vectors is not null;
-
     /// <summary>A paper's vector, or null before it is embedded (or with semantic search off).</summary>
     public float[]? VectorOf(string paperId) => vectors?.Find(paperId);
 
     /// <summary>
-    /// The reader's model at their current signals; null while none of their liked papers has a vector. Negatives are
-    /// their "not interested" papers and a sample of other papers, the same sample for the same reader every time.
+    /// The reader's model at their current signals; null while they have liked nothing. Negatives are their "not
+    /// interested" papers and a sample of other papers, the same sample for the same reader while the index is the same.
     /// </summary>
     public async Task<ReaderModel?> ForAsync(
         ReaderSignalSet signals, IReadOnlyList<LikedVector> liked, Func<IReadOnlyList<string>, Task<IReadOnlyList<IReadOnlyList<string>>>> authorsOf)
@@ -35,18 +32,28 @@ public sealed class ReaderModels(VectorIndex? vectors)
         }
 
         ReaderModel? model = null;
-        if (vectors is not null && liked.Count > 0)
+        if (signals.Positives.Count > 0)
         {
-            var likedIds = liked.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
-            List<ReadOnlyMemory<float>> negatives = [.. signals.Dismissed.Select(vectors.Find).OfType<float[]>().Select(v => new ReadOnlyMemory<float>(v))];
-            negatives.AddRange(vectors.Sample(ReaderModelOptions.Chosen.SampledNegatives, Seed(signals.UserId), likedIds).Select(v => new ReadOnlyMemory<float>(v)));
-            var trained = ReaderModelTrainer.Train([.. liked.Select(l => new ReadOnlyMemory<float>(l.Vector))], negatives);
+            // Without a liked paper's vector (semantic search off, or none embedded yet) the classifier is flat, every
+            // paper scoring the same, and the authors of what they liked rank alone: in the offline evaluation that
+            // part by itself came within 0.004 nDCG@10 of the whole.
+            var trained = vectors is not null && liked.Count > 0
+                ? ReaderModelTrainer.Train([.. liked.Select(l => new ReadOnlyMemory<float>(l.Vector))], Negatives(signals, liked, vectors))
+                : new LinearModel(new float[vectors?.Dimensions ?? 1], 0);
             // The authors of everything they liked, vector or not: read once per change of signals, not per request.
             model = new ReaderModel(trained, AuthorAffinity.From(await authorsOf([.. signals.Positives.Select(p => p.PaperId)])));
         }
 
         _models[signals.UserId] = (signals.Version, model);
         return model;
+    }
+
+    private static List<ReadOnlyMemory<float>> Negatives(ReaderSignalSet signals, IReadOnlyList<LikedVector> liked, VectorIndex vectors)
+    {
+        var likedIds = liked.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        List<ReadOnlyMemory<float>> negatives = [.. signals.Dismissed.Select(vectors.Find).OfType<float[]>().Select(v => new ReadOnlyMemory<float>(v))];
+        negatives.AddRange(vectors.Sample(ReaderModelOptions.Chosen.SampledNegatives, Seed(signals.UserId), likedIds).Select(v => new ReadOnlyMemory<float>(v)));
+        return negatives;
     }
 
     /// <summary>Forgets a reader (their account was deleted).</summary>

@@ -45,6 +45,22 @@ public sealed class ForYouScoringTests
     }
 
     [Fact]
+    public void Without_vectors_the_authors_of_liked_papers_rank_and_are_the_reason()
+    {
+        var model = new ReaderModel(new LinearModel(new float[3], 0), AuthorAffinity.From([["Grace Hopper", "Ada Lovelace"]]));
+        var candidates = new[]
+        {
+            Candidate("hot", null, votes: 9, community: 9),
+            Candidate("by-grace", null, authors: ["Alan Turing", "grace  HOPPER"]),
+        };
+
+        var ranked = ForYouScoring.Rank(candidates, model, [], [], personalWeight: 100, take: 2);
+
+        Assert.Equal(["by-grace", "hot"], ranked.Select(r => r.Paper.Id));
+        Assert.Equal("By grace  HOPPER, an author of papers you liked", ranked[0].Reason.Text(_ => null));
+    }
+
+    [Fact]
     public void With_no_personal_weight_the_list_is_trending_order()
     {
         float[] liked = Unit(1, 0, 0);
