@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using DailyPapers.Core.Recommendations;
 using DailyPapers.Infrastructure.Search.Vectors;
 using DailyPapers.Infrastructure.Signals;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DailyPapers.Infrastructure.Recommendations;
 
@@ -10,11 +10,16 @@ public sealed record ReaderModel(LinearModel Model, AuthorAffinity Authors);
 
 /// <summary>
 /// Each reader's trained model, kept per node with the signals version it was trained at: a request after the
-/// reader's signals moved (on any node) trains again, in milliseconds; others reuse it. A model is a few kilobytes.
+/// reader's signals moved (on any node) trains again, in milliseconds; others reuse it. Bounded: a model's weights are
+/// 1.5 KB but its author affinity grows with what the reader liked, so the cache counts authors and lets the readers
+/// least recently seen go (they retrain on their next visit).
 /// </summary>
-public sealed class ReaderModels(VectorIndex? vectors)
+public sealed class ReaderModels(VectorIndex? vectors) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, (long Version, ReaderModel? Model)> _models = new(StringComparer.Ordinal);
+    /// <summary>About 50 MB of author names; a reader with 500 liked papers holds a few thousand.</summary>
+    public const long MaxCachedAuthors = 500_000;
+
+    private readonly MemoryCache _models = new(new MemoryCacheOptions { SizeLimit = MaxCachedAuthors });
 
     /// <summary>A paper's vector, or null before it is embedded (or with semantic search off).</summary>
     public float[]? VectorOf(string paperId) => vectors?.Find(paperId);
@@ -26,7 +31,7 @@ public sealed class ReaderModels(VectorIndex? vectors)
     public async Task<ReaderModel?> ForAsync(
         ReaderSignalSet signals, IReadOnlyList<LikedVector> liked, Func<IReadOnlyList<string>, Task<IReadOnlyList<IReadOnlyList<string>>>> authorsOf)
     {
-        if (_models.TryGetValue(signals.UserId, out var known) && known.Version == signals.Version)
+        if (_models.TryGetValue(signals.UserId, out (long Version, ReaderModel? Model) known) && known.Version == signals.Version)
         {
             return known.Model;
         }
@@ -44,7 +49,11 @@ public sealed class ReaderModels(VectorIndex? vectors)
             model = new ReaderModel(trained, AuthorAffinity.From(await authorsOf([.. signals.Positives.Select(p => p.PaperId)])));
         }
 
-        _models[signals.UserId] = (signals.Version, model);
+        _models.Set(signals.UserId, (signals.Version, model), new MemoryCacheEntryOptions
+        {
+            Size = 1 + (model?.Authors.Authors.Count ?? 0),
+            SlidingExpiration = TimeSpan.FromHours(6),
+        });
         return model;
     }
 
@@ -57,7 +66,9 @@ public sealed class ReaderModels(VectorIndex? vectors)
     }
 
     /// <summary>Forgets a reader (their account was deleted).</summary>
-    public void Forget(string userId) => _models.TryRemove(userId, out _);
+    public void Forget(string userId) => _models.Remove(userId);
+
+    public void Dispose() => _models.Dispose();
 
     // FNV-1a: string.GetHashCode differs per process, and every node should draw the same sample for a reader.
     private static int Seed(string userId)
