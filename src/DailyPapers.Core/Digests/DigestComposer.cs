@@ -45,6 +45,7 @@ public static class DigestComposer
     {
         DigestKind.Daily => "the daily digest of trending papers",
         DigestKind.Weekly => "the weekly digest of top papers",
+        DigestKind.ForYou => "your “for you” list",
         _ when string.IsNullOrWhiteSpace(content.AlertQuery) => "a saved-search alert",
         _ => $"the alert “{PaperText.SingleLine(content.AlertQuery)}”",
     };

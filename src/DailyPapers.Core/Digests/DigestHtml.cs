@@ -62,6 +62,12 @@ internal static class DigestHtml
         EmailHtml.Append(sb, siteRoot).Append('/');
         EmailHtml.Append(sb, paper.Path).Append("\" style=\"color:#0b57d0;font-size:17px;font-weight:600;text-decoration:none;\">");
         EmailHtml.Append(sb, paper.Title).Append("</a>\n");
+        if (paper.Reason is not null)
+        {
+            sb.Append("<div style=\"margin:2px 0 0;font-size:13px;color:#1e6b3a;\">");
+            EmailHtml.Append(sb, paper.Reason).Append("</div>\n");
+        }
+
         if (paper.Authors.Length > 0)
         {
             sb.Append("<div style=\"margin:2px 0 0;font-size:13px;").Append(Muted).Append("\">");

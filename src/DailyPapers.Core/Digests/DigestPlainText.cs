@@ -23,6 +23,11 @@ internal static class DigestPlainText
             var paper = papers[i];
             var label = ((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ". ").PadLeft(labelWidth);
             TextWrap.Append(sb, paper.Title, label, indent);
+            if (paper.Reason is not null)
+            {
+                TextWrap.Append(sb, "Why: " + paper.Reason, indent);
+            }
+
             TextWrap.Append(sb, paper.Authors, indent);
             TextWrap.Append(sb, paper.Stats, indent);
             TextWrap.Append(sb, paper.Summary, indent);

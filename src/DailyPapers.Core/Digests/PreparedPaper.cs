@@ -3,7 +3,7 @@ using DailyPapers.Core.Papers;
 namespace DailyPapers.Core.Digests;
 
 /// <summary>A paper's lines as both parts of a digest show them: plain text, TeX made readable, not yet escaped.</summary>
-internal sealed record PreparedPaper(string Path, string Title, string Authors, string Stats, string Summary, string? Code)
+internal sealed record PreparedPaper(string Path, string Title, string Authors, string Stats, string Summary, string? Code, string? Reason)
 {
     private const int ShownAuthors = 3;
     private const int SummaryChars = 300;
@@ -21,7 +21,8 @@ internal sealed record PreparedPaper(string Path, string Title, string Authors, 
             authorLine,
             stats,
             PaperText.Snippet(MathText.Readable(paper.Summary), SummaryChars),
-            CodeUrl(paper.GithubRepo));
+            CodeUrl(paper.GithubRepo),
+            string.IsNullOrWhiteSpace(paper.Reason) ? null : PaperText.SingleLine(paper.Reason));
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

@@ -77,6 +77,8 @@ public sealed class AccountExport(StoreContextFactory store, TimeProvider clock)
                     status = subscription.Status.ToString().ToLowerInvariant(),
                     daily = subscription.Daily,
                     weekly = subscription.Weekly,
+                    forYouDaily = subscription.ForYouDaily,
+                    forYouWeekly = subscription.ForYouWeekly,
                     createdAt = Utc(subscription.CreatedAt),
                     confirmedAt = subscription.ConfirmedAt,
                     alerts = alerts.Select(a => new { query = a.Query, categories = a.Categories, minVotes = a.MinVotes, createdAt = Utc(a.CreatedAt) }),

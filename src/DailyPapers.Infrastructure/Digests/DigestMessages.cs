@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using DailyPapers.Core.Digests;
 using DailyPapers.Core.Listings;
 using DailyPapers.Infrastructure.Mail;
@@ -16,8 +17,25 @@ public sealed class DigestMessages(
 {
     private Uri Site => new(options.Value.SiteUrl.TrimEnd('/') + "/");
 
+    /// <summary>The digest an outbox row plans, from its payload (paper ids, or a "for you" list with reasons).</summary>
+    public Task<DigestContent?> ContentAsync(OutboxKind kind, string periodKey, string payload, CancellationToken cancellationToken)
+    {
+        if (kind is OutboxKind.ForYouDaily or OutboxKind.ForYouWeekly)
+        {
+            var items = ForYouDigestPayload.Read(payload);
+            var reasons = items.GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Reason, StringComparer.Ordinal);
+            return ContentAsync(kind, periodKey, [.. reasons.Keys], reasons, cancellationToken);
+        }
+
+        return ContentAsync(kind, periodKey, JsonSerializer.Deserialize<List<string>>(payload) ?? [], cancellationToken);
+    }
+
     /// <summary>The digest of a period from its planned papers, or null when none of them is shown any more (hidden, withdrawn).</summary>
-    public async Task<DigestContent?> ContentAsync(OutboxKind kind, string periodKey, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    public Task<DigestContent?> ContentAsync(OutboxKind kind, string periodKey, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        ContentAsync(kind, periodKey, ids, reasons: null, cancellationToken);
+
+    private async Task<DigestContent?> ContentAsync(
+        OutboxKind kind, string periodKey, IReadOnlyList<string> ids, IReadOnlyDictionary<string, string>? reasons, CancellationToken cancellationToken)
     {
         await using var reader = papers.OpenReader();
         var found = await reader.FindManyAsync(ids, cancellationToken);
@@ -26,14 +44,21 @@ public sealed class DigestMessages(
             return null;
         }
 
-        var list = found.Select(p => new DigestPaper(p.Id, p.Title, p.Authors, p.AiSummary ?? p.Abstract, p.Votes, p.NumComments, p.GithubRepo)).ToList();
+        var list = found.Select(p => new DigestPaper(
+            p.Id, p.Title, p.Authors, p.AiSummary ?? p.Abstract, p.Votes, p.NumComments, p.GithubRepo, reasons?.GetValueOrDefault(p.Id))).ToList();
         if (kind == OutboxKind.Alert)
         {
             var query = await AlertQueryAsync(periodKey, cancellationToken);
             return new DigestContent(DigestKind.Alert, query is null ? "New papers for your alert" : $"New papers for your alert “{query}”", list, query);
         }
 
-        return new DigestContent(kind == OutboxKind.Weekly ? DigestKind.Weekly : DigestKind.Daily, Heading(kind, periodKey), list);
+        var digestKind = kind switch
+        {
+            OutboxKind.Weekly => DigestKind.Weekly,
+            OutboxKind.ForYouDaily or OutboxKind.ForYouWeekly => DigestKind.ForYou,
+            _ => DigestKind.Daily,
+        };
+        return new DigestContent(digestKind, Heading(kind, periodKey), list);
     }
 
     public DigestLinks Links(SubscriptionEntity subscription)
@@ -81,10 +106,22 @@ public sealed class DigestMessages(
 
     private static string Heading(OutboxKind kind, string periodKey) => kind switch
     {
-        OutboxKind.Daily when DateOnly.TryParseExact(periodKey, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) =>
-            $"Trending papers · {day.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture)}",
-        OutboxKind.Weekly when ListingPeriod.TryParseWeek(periodKey, out var week) =>
-            $"Top papers of the week {week.Key} ({week.Start.ToString("MMM d", CultureInfo.InvariantCulture)} – {week.End.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)})",
+        OutboxKind.Daily when Day(periodKey) is { } day => $"Trending papers · {day}",
+        OutboxKind.Weekly when Week(periodKey) is { } week => $"Top papers of the week {week}",
+        OutboxKind.ForYouDaily when Day(periodKey) is { } day => $"Your papers · {day}",
+        OutboxKind.ForYouWeekly when Week(periodKey) is { } week => $"Your papers of the week {week}",
         _ => "Papers",
     };
+
+    /// <summary>"Tuesday, June 10, 2025" for a daily key.</summary>
+    private static string? Day(string periodKey) =>
+        DateOnly.TryParseExact(periodKey, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>"2025-W24 (Jun 9 – Jun 15, 2025)" for a weekly key.</summary>
+    private static string? Week(string periodKey) =>
+        ListingPeriod.TryParseWeek(periodKey, out var week)
+            ? $"{week.Key} ({week.Start.ToString("MMM d", CultureInfo.InvariantCulture)} – {week.End.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)})"
+            : null;
 }

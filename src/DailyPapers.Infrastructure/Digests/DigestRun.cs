@@ -8,10 +8,11 @@ namespace DailyPapers.Infrastructure.Digests;
 
 /// <summary>
 /// Plans the digests that are due now: the daily one of the latest listing day up to the last weekday send time, and
-/// the weekly one of the week before the last weekly send time, and the saved-search alerts of that listing day. Planning is idempotent, so running this again (a
+/// the weekly one of the week before the last weekly send time, the saved-search alerts of that listing day, and the
+/// readers' "for you" digests of both. Planning is idempotent, so running this again (a
 /// restart, a second node, a missed run caught up) adds nothing already planned.
 /// </summary>
-public sealed class DigestRun(DigestPlanner planner, AlertPlanner alerts, PaperQueries papers, IOptions<DigestOptions> options, TimeProvider clock, ILogger<DigestRun> logger)
+public sealed class DigestRun(DigestPlanner planner, AlertPlanner alerts, ForYouDigestPlanner forYou, PaperQueries papers, IOptions<DigestOptions> options, TimeProvider clock, ILogger<DigestRun> logger)
 {
     public async Task<IReadOnlyList<PlanReport>> PlanDueAsync(CancellationToken cancellationToken)
     {
@@ -29,12 +30,14 @@ public sealed class DigestRun(DigestPlanner planner, AlertPlanner alerts, PaperQ
                 reports.Add(await planner.PlanDailyAsync(day, cancellationToken));
                 // Alerts go with the daily digest: new papers arrive with each listing day.
                 reports.Add(await alerts.PlanAsync(day, cancellationToken));
+                reports.Add(await forYou.PlanDailyAsync(day, byHand: false, cancellationToken));
             }
         }
 
         var weeklyDue = DigestSchedule.LastWeeklyDue(now, o.SendAt, zone, o.WeeklyOn);
         var lastWeek = ListingPeriod.WeekOf(weeklyDue.AddDays(-7));
         reports.Add(await planner.PlanWeeklyAsync(lastWeek, cancellationToken));
+        reports.Add(await forYou.PlanWeeklyAsync(lastWeek, byHand: false, cancellationToken));
 
         foreach (var report in reports.Where(r => r.Added > 0))
         {

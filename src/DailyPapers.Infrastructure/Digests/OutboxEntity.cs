@@ -9,6 +9,12 @@ public enum OutboxKind
 
     /// <summary>A subscribe request for an address already subscribed, answered by email rather than on the page.</summary>
     AlreadySubscribed = 4,
+
+    /// <summary>A reader's "for you" list of a listing day; the payload holds each paper's reason.</summary>
+    ForYouDaily = 5,
+
+    /// <summary>A reader's "for you" list of an ISO week.</summary>
+    ForYouWeekly = 6,
 }
 
 public enum OutboxStatus
@@ -39,7 +45,10 @@ public sealed class OutboxEntity
     /// <summary>The period or occasion: "2025-06-10" (daily), "2025-W24" (weekly), "12:2025-06-10" (alert 12, day), "3" (3rd confirmation).</summary>
     public string PeriodKey { get; set; } = "";
 
-    /// <summary>What the message is about, fixed when planned: a JSON array of paper ids (empty for confirmations).</summary>
+    /// <summary>
+    /// What the message is about, fixed when planned: a JSON array of paper ids (empty for confirmations); for "for you"
+    /// rows an array of <c>{"id", "reason"}</c> objects (<see cref="ForYouDigestPayload"/>).
+    /// </summary>
     public string Payload { get; set; } = "[]";
 
     public OutboxStatus Status { get; set; }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using DailyPapers.Core.Digests;
 using DailyPapers.Core.Listings;
 using DailyPapers.Infrastructure.Mail;
@@ -74,18 +73,26 @@ public sealed class OutboxSender(
 
                 var key = (row.Kind, row.PeriodKey, row.Payload);
                 var notice = row.Kind is OutboxKind.Confirmation or OutboxKind.AlreadySubscribed;
-                if (!notice && !templates.ContainsKey(key))
+                var personal = row.Kind is OutboxKind.ForYouDaily or OutboxKind.ForYouWeekly;
+                DigestTemplate? template = null;
+                if (personal)
+                {
+                    // A reader's own list: composed for them alone, not kept for the rest of the run.
+                    var content = await messages.ContentAsync(row.Kind, row.PeriodKey, row.Payload, cancellationToken);
+                    template = content is null ? null : DigestComposer.Prepare(content);
+                }
+                else if (!notice && !templates.TryGetValue(key, out template))
                 {
                     // Composed once per period and sender run; only the links differ between subscribers.
-                    var content = await messages.ContentAsync(row.Kind, row.PeriodKey, JsonSerializer.Deserialize<List<string>>(row.Payload) ?? [], cancellationToken);
-                    templates[key] = content is null ? null : DigestComposer.Prepare(content);
+                    var content = await messages.ContentAsync(row.Kind, row.PeriodKey, row.Payload, cancellationToken);
+                    templates[key] = template = content is null ? null : DigestComposer.Prepare(content);
                 }
 
                 var message = row.Kind switch
                 {
                     OutboxKind.Confirmation => messages.Confirmation(subscription!, row.Id),
                     OutboxKind.AlreadySubscribed => messages.AlreadySubscribed(subscription!, row.Id),
-                    _ => templates[key] is { } template ? messages.Digest(template, subscription!, row.Id) : null,
+                    _ => template is not null ? messages.Digest(template, subscription!, row.Id) : null,
                 };
                 if (message is null)
                 {

@@ -30,6 +30,15 @@ public sealed class SubscriptionEntity
 
     public bool Weekly { get; set; }
 
+    /// <summary>
+    /// The reader's own "for you" list by email, weekdays: only for a subscription of the account's own confirmed
+    /// address (<see cref="UserId"/> set and the addresses equal), since the list says what the account liked.
+    /// </summary>
+    public bool ForYouDaily { get; set; }
+
+    /// <summary>The "for you" list of the past week, on the weekly digest's day.</summary>
+    public bool ForYouWeekly { get; set; }
+
     /// <summary>The account that subscribed while signed in, if any.</summary>
     public string? UserId { get; set; }
 

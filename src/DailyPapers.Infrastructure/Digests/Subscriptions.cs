@@ -93,7 +93,8 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
     /// the address is proven. Null when there is none and none was asked for. Only for verified addresses: linking an
     /// unproven one would hand someone else's subscription to whoever typed it.
     /// </summary>
-    public async Task<SubscriptionEntity?> ForVerifiedAccountAsync(string userId, string email, bool subscribeIfNone, CancellationToken cancellationToken)
+    public async Task<SubscriptionEntity?> ForVerifiedAccountAsync(
+        string userId, string email, bool subscribeIfNone, CancellationToken cancellationToken, bool dailyIfNew = true)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var context = store.CreateContext();
@@ -113,6 +114,7 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
                 Status = SubscriptionStatus.Confirmed,
                 TokenSecret = SubscriptionTokens.NewSecret(),
                 UserId = userId,
+                Daily = dailyIfNew,
                 CreatedAt = now,
                 ConfirmedAt = now,
             };
@@ -133,6 +135,25 @@ public sealed class Subscriptions(StoreContextFactory store, SubscriptionTokens 
             return await ForVerifiedAccountAsync(userId, email, subscribeIfNone: false, cancellationToken);
         }
 
+        return subscription;
+    }
+
+    /// <summary>
+    /// Turns an account's "for you" emails on or off: on its verified address's subscription, made for it when it has
+    /// none (confirmed at once, without the trending digest). Null when it has none and both are off.
+    /// </summary>
+    public async Task<SubscriptionEntity?> SetForYouAsync(string userId, string email, bool daily, bool weekly, CancellationToken cancellationToken)
+    {
+        var subscription = await ForVerifiedAccountAsync(userId, email, subscribeIfNone: daily || weekly, cancellationToken, dailyIfNew: false);
+        if (subscription is null)
+        {
+            return null;
+        }
+
+        await using var context = store.CreateContext();
+        await context.Subscriptions.Where(s => s.Id == subscription.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ForYouDaily, daily).SetProperty(x => x.ForYouWeekly, weekly), cancellationToken);
+        (subscription.ForYouDaily, subscription.ForYouWeekly) = (daily, weekly);
         return subscription;
     }
 

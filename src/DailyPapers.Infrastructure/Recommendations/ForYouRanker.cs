@@ -12,17 +12,15 @@ public sealed record ForYouList(
 
 /// <summary>
 /// "For you": the papers of the reader's last 1, 3 or 7 listing days (counted back from the latest listing day when the
-/// store holds nothing newer, as trending is), without those they marked "not interested" or already saved or picked,
-/// ranked by <see cref="ForYouScoring"/>.
+/// store holds nothing newer, as trending is), or of a digest's day or week, without those they marked "not
+/// interested" or already saved or picked, ranked by <see cref="ForYouScoring"/>.
 /// </summary>
-public sealed class ForYouRanker(PaperReader reader, ReaderSignalReader signals, ReaderModels models, IOptions<TrendingOptions> trending, TimeProvider clock)
+public sealed class ForYouRanker(
+    PaperReader reader, ReaderSignalReader signals, ReaderModels models, ForYouPools pools, IOptions<TrendingOptions> trending, TimeProvider clock)
 {
-    /// <summary>More than 7 days of every category hold; the list is ranked from all of them.</summary>
-    public const int MaxCandidates = 10_000;
-
     public static readonly int[] DayChoices = [1, 3, 7];
 
-    /// <summary>Null when there is no such account.</summary>
+    /// <summary>The reader's list of their last days; null when there is no such account.</summary>
     public async Task<ForYouList?> RankAsync(string userId, int take, CancellationToken cancellationToken)
     {
         if (await signals.ReadAsync(userId, cancellationToken) is not { } set)
@@ -32,14 +30,30 @@ public sealed class ForYouRanker(PaperReader reader, ReaderSignalReader signals,
 
         var asOf = Trending.AsOf(clock.GetUtcNow(), await reader.LatestListingDayAsync(cancellationToken));
         var last = DateOnly.FromDateTime(asOf.UtcDateTime.AddTicks(-1));
-        var first = last.AddDays(1 - set.Days);
-        var listed = await reader.ListAsync(new ListingPeriod(ListingPeriodKind.Day, first, last), new ListingFilter(), 0, MaxCandidates, false, cancellationToken);
+        var period = new ListingPeriod(ListingPeriodKind.Day, last.AddDays(1 - set.Days), last);
+        return await RankAsync(set, period, asOf, set.Days <= 1 ? TrendingWindow.Day : TrendingWindow.Week, take, cancellationToken);
+    }
+
+    /// <summary>The reader's list of one listing day or week, as their "for you" digest shows it; null when there is no such account.</summary>
+    public async Task<ForYouList?> RankPeriodAsync(string userId, ListingPeriod period, int take, CancellationToken cancellationToken)
+    {
+        if (await signals.ReadAsync(userId, cancellationToken) is not { } set)
+        {
+            return null;
+        }
+
+        var window = period.Kind == ListingPeriodKind.Day ? TrendingWindow.Day : TrendingWindow.Week;
+        return await RankAsync(set, period, Trending.AsOf(clock.GetUtcNow(), period.End), window, take, cancellationToken);
+    }
+
+    private async Task<ForYouList> RankAsync(
+        ReaderSignalSet set, ListingPeriod period, DateTimeOffset asOf, TrendingWindow window, int take, CancellationToken cancellationToken)
+    {
+        var pool = await pools.GetAsync(reader, period, asOf, trending.Value.HalfLife(window), cancellationToken);
         var known = set.Positives.Where(p => p.Source != PositiveSource.Vote).Select(p => p.PaperId).Concat(set.Dismissed).ToHashSet(StringComparer.Ordinal);
-        var papers = listed.Page.Papers.Where(p => !known.Contains(p.Id)).ToList();
-        var local = await reader.LocalVoteTimesAsync([.. papers.Select(p => p.Id)], cancellationToken);
-        var halfLife = trending.Value.HalfLife(set.Days <= 1 ? TrendingWindow.Day : TrendingWindow.Week);
-        var community = Trending.Rank(papers, asOf, halfLife, local).ToDictionary(t => t.Paper.Id, t => t.Score, StringComparer.Ordinal);
-        var candidates = papers.Select(p => new ForYouCandidate(p, models.VectorOf(p.Id), community[p.Id])).ToList();
+        var candidates = pool.Papers.Where(p => !known.Contains(p.Id))
+            .Select(p => new ForYouCandidate(p, models.VectorOf(p.Id), pool.Community[p.Id]))
+            .ToList();
 
         var liked = set.Positives.Select(p => models.VectorOf(p.PaperId) is { } vector ? new LikedVector(p.PaperId, p.Source, vector) : null)
             .OfType<LikedVector>().ToList();
@@ -52,9 +66,9 @@ public sealed class ForYouRanker(PaperReader reader, ReaderSignalReader signals,
         var titles = (await reader.FindManyAsync(named, cancellationToken)).ToDictionary(p => p.Id, p => p.Title, StringComparer.Ordinal);
         return new ForYouList(
             [.. ranked.Select(r => new ForYouPaper(r.Paper, r.Score, r.Reason.Text(id => titles.GetValueOrDefault(id))))],
-            first,
-            last,
-            set.Days,
+            period.Start,
+            period.End,
+            period.End.DayNumber - period.Start.DayNumber + 1,
             set.PersonalWeight,
             set.IsCold,
             model is not null);

@@ -2,7 +2,9 @@ using DailyPapers.Hosting;
 using DailyPapers.Infrastructure.Accounts;
 using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Infrastructure.Harvesting;
+using DailyPapers.Infrastructure.Recommendations;
 using DailyPapers.Infrastructure.Search;
+using DailyPapers.Infrastructure.Signals;
 using DailyPapers.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,6 +34,8 @@ internal static class CliServices
             .AddPaperSearch(configuration)
             .AddAccountServices()
             .AddDigests(configuration, dataDirectory)
+            .AddSignals()
+            .AddForYou()
             .BuildServiceProvider();
         return services;
     }

@@ -4,6 +4,7 @@ using DailyPapers.Core.Listings;
 using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Infrastructure.Mail;
 using DailyPapers.Infrastructure.Papers;
+using DailyPapers.Infrastructure.Search.Vectors;
 using DailyPapers.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,11 @@ internal static class DigestCommand
     public static Command Build()
     {
         var digest = new Command("digest", "Preview or send the email digests.");
-        var kind = new Option<string>("--kind") { Description = "daily or weekly", DefaultValueFactory = _ => "daily" };
+        var kind = new Option<string>("--kind")
+        {
+            Description = "daily or weekly (trending, to every subscriber), for-you-daily or for-you-weekly (each reader's own list)",
+            DefaultValueFactory = _ => "daily",
+        };
         var date = new Option<string?>("--date") { Description = "The listing day (yyyy-MM-dd) or, for weekly, any day of the week; default: the latest listing day." };
         var email = new Option<string>("--email") { Description = "The subscriber the preview is for (links carry their token).", Required = true };
         var html = new Option<bool>("--html") { Description = "Print the HTML part instead of the text part." };
@@ -48,8 +53,19 @@ internal static class DigestCommand
             return exitCode;
         }
 
-        var preview = await services.GetRequiredService<DigestPreview>().ComposeAsync(period.Kind, period.Period, email, cancellationToken);
-        if (preview is null)
+        var previews = services.GetRequiredService<DigestPreview>();
+        PreviewedDigest? preview;
+        if (period.Kind is OutboxKind.ForYouDaily or OutboxKind.ForYouWeekly)
+        {
+            await LoadVectorsAsync(services, cancellationToken);
+            (preview, var problem) = await previews.ComposeForYouAsync(period.Kind, period.Period, email, cancellationToken);
+            if (preview is null)
+            {
+                console.WriteLine(problem ?? "No digest would be sent.");
+                return 0;
+            }
+        }
+        else if ((preview = await previews.ComposeAsync(period.Kind, period.Period, email, cancellationToken)) is null)
         {
             console.WriteLine($"Nothing was listed for {period.Period.Key}: no digest would be sent.");
             return 0;
@@ -79,12 +95,27 @@ internal static class DigestCommand
         }
 
         var planner = services.GetRequiredService<DigestPlanner>();
-        var plan = period.Kind == OutboxKind.Daily
-            ? await planner.PlanDailyByHandAsync(period.Period.Start, cancellationToken)
-            : await planner.PlanWeeklyByHandAsync(period.Period, cancellationToken);
-        console.WriteLine(plan.Papers == 0
-            ? $"Nothing was listed for {plan.PeriodKey}: no digest to send."
-            : $"Planned {plan.PeriodKey}: {plan.Papers} papers, {plan.Added} new messages ({(plan.Added == 0 ? "already planned for everyone" : "one per subscriber")}).");
+        var forYou = services.GetRequiredService<ForYouDigestPlanner>();
+        if (period.Kind is OutboxKind.ForYouDaily or OutboxKind.ForYouWeekly)
+        {
+            await LoadVectorsAsync(services, cancellationToken);
+        }
+
+        var plan = period.Kind switch
+        {
+            OutboxKind.Daily => await planner.PlanDailyByHandAsync(period.Period.Start, cancellationToken),
+            OutboxKind.Weekly => await planner.PlanWeeklyByHandAsync(period.Period, cancellationToken),
+            OutboxKind.ForYouDaily => await forYou.PlanDailyAsync(period.Period.Start, byHand: true, cancellationToken),
+            _ => await forYou.PlanWeeklyAsync(period.Period, byHand: true, cancellationToken),
+        };
+        var personal = period.Kind is OutboxKind.ForYouDaily or OutboxKind.ForYouWeekly;
+        console.WriteLine((plan.Papers, personal) switch
+        {
+            (0, false) => $"Nothing was listed for {plan.PeriodKey}: no digest to send.",
+            (0, true) => $"No reader's list to send for {plan.PeriodKey} (nobody asked for it, each was planned before, or nothing was listed).",
+            (_, false) => $"Planned {plan.PeriodKey}: {plan.Papers} papers, {plan.Added} new messages ({(plan.Added == 0 ? "already planned for everyone" : "one per subscriber")}).",
+            _ => $"Planned {plan.PeriodKey}: {plan.Added} readers' own lists of up to {plan.Papers} papers.",
+        });
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("digest");
         var sender = services.GetRequiredService<OutboxSender>();
@@ -92,7 +123,8 @@ internal static class DigestCommand
             services.GetRequiredService<IOptions<SmtpOptions>>().Value, services.GetRequiredService<MailDirectory>().DataDirectory, logger);
         var report = await sender.SendDueAsync(transport, cancellationToken);
         // Counted in the outbox, not by this run: messages an earlier run deferred, not yet due, wait too.
-        var waiting = await sender.WaitingAsync(period.Kind, plan.PeriodKey, cancellationToken);
+        var outboxKey = period.Period.Kind == ListingPeriodKind.Week ? DigestPlanner.WeeklyKey(period.Period) : DigestPlanner.DailyKey(period.Period.Start);
+        var waiting = await sender.WaitingAsync(period.Kind, outboxKey, cancellationToken);
         console.WriteLine($"Sent {report.Sent} through {transport.Description}; {report.Failed} refused; {waiting} waiting to retry.");
         return waiting > 0 ? 75 : 0; // EX_TEMPFAIL: run again later, nothing was lost
     }
@@ -124,7 +156,7 @@ internal static class DigestCommand
     {
         if (Kind(kind) is null)
         {
-            await Console.Error.WriteLineAsync($"error: --kind must be daily or weekly (got \"{kind}\").");
+            await Console.Error.WriteLineAsync($"error: --kind must be daily, weekly, for-you-daily or for-you-weekly (got \"{kind}\").");
             return false;
         }
 
@@ -171,6 +203,8 @@ internal static class DigestCommand
         {
             OutboxKind.Daily => (OutboxKind.Daily, ListingPeriod.Day(day)),
             OutboxKind.Weekly => (OutboxKind.Weekly, ListingPeriod.WeekOf(day)),
+            OutboxKind.ForYouDaily => (OutboxKind.ForYouDaily, ListingPeriod.Day(day)),
+            OutboxKind.ForYouWeekly => (OutboxKind.ForYouWeekly, ListingPeriod.WeekOf(day)),
             _ => null,
         };
     }
@@ -179,6 +213,21 @@ internal static class DigestCommand
     {
         "daily" => OutboxKind.Daily,
         "weekly" => OutboxKind.Weekly,
+        "for-you-daily" => OutboxKind.ForYouDaily,
+        "for-you-weekly" => OutboxKind.ForYouWeekly,
         _ => null,
     };
+
+    /// <summary>
+    /// The paper vectors, as the site holds them, before readers' lists are ranked: without them each list would fall back
+    /// to the authors of what its reader liked, unlike the list the reader sees on the site.
+    /// </summary>
+    internal static async Task LoadVectorsAsync(ServiceProvider services, CancellationToken cancellationToken)
+    {
+        // Registered only when embeddings are on.
+        if (services.GetService<VectorIndexFollower>() is { } follower)
+        {
+            await follower.CatchUpAsync(cancellationToken);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using DailyPapers.Infrastructure.Papers;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DailyPapers.Web;
@@ -13,7 +14,7 @@ public static class PageCaching
             .Validate(o => o.SitemapUrlsPerFile is >= 1 and <= WebOptions.MaxSitemapUrlsPerFile,
                 $"Web:SitemapUrlsPerFile must be a whole number from 1 to {WebOptions.MaxSitemapUrlsPerFile} (the sitemap protocol's limit).")
             .ValidateOnStart();
-        services.AddSingleton<StoreVersion>();
+        services.TryAddSingleton<StoreVersion>();
         services.AddOutputCache(options =>
         {
             // Paper ids are case-sensitive in the routes (other spellings redirect), so the keys are too.

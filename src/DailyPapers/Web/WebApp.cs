@@ -41,7 +41,7 @@ public static class WebApp
         builder.Services.AddPaperSearch(builder.Configuration);
         builder.Services.AddAccounts().AddSignInManager();
         builder.Services.AddCommunity();
-        builder.Services.AddSignals();
+        builder.Services.AddSignals().AddForYou();
         builder.Services.AddDigests(builder.Configuration, dataDir).AddDigestJobs(builder.Configuration);
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
@@ -74,8 +74,6 @@ public static class WebApp
         builder.Services.AddDailyPapersApi();
         builder.Services.AddFeeds();
         builder.Services.AddScoped<TrendingReader>();
-        builder.Services.AddScoped<ForYouRanker>();
-        builder.Services.AddSingleton(services => new ReaderModels(services.GetService<Infrastructure.Search.Vectors.VectorIndex>()));
         builder.Services.AddScoped<Pages.Account.AddressVerification>();
         builder.Services.AddOptions<TrendingOptions>().Bind(builder.Configuration.GetSection(TrendingOptions.Section))
             .Validate(o => o.DayHalfLife > TimeSpan.Zero && o.WeekHalfLife > TimeSpan.Zero && o.MonthHalfLife > TimeSpan.Zero,

@@ -140,6 +140,69 @@ public sealed class DigestCommandTests
         Assert.Contains("3 waiting to retry.", again, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Digest_send_for_you_daily_mails_each_reader_who_asked_their_own_list_once()
+    {
+        await using var store = await StoreWithPapersAsync();
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        var settings = new Dictionary<string, string?>(store.Settings);
+        foreach (var (key, value) in DigestSite.Settings(smtp))
+        {
+            settings[key] = value;
+        }
+
+        await using (var context = store.Factory.CreateContext())
+        {
+            await context.Database.MigrateAsync();
+            foreach (var (name, wants) in new[] { ("ada", true), ("bob", false) })
+            {
+                var email = $"{name}@example.test";
+                context.Users.Add(new Infrastructure.Accounts.UserEntity
+                {
+                    Id = name,
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true,
+                    Handle = name,
+                    DisplayName = name,
+                    SecurityStamp = Guid.NewGuid().ToString(),
+                    CreatedAt = DateTime.UtcNow,
+                });
+                context.Subscriptions.Add(new SubscriptionEntity
+                {
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    Status = SubscriptionStatus.Confirmed,
+                    Daily = false,
+                    ForYouDaily = wants,
+                    UserId = name,
+                    TokenSecret = SubscriptionTokens.NewSecret(),
+                    CreatedAt = DateTime.UtcNow,
+                    ConfirmedAt = DateTime.UtcNow,
+                });
+            }
+
+            context.Set<Infrastructure.Signals.PickEntity>().Add(new() { UserId = "ada", PaperId = "2506.00001", PickedAt = DateTime.UtcNow });
+            await context.SaveChangesAsync();
+        }
+
+        var (exitCode, output) = await CliProcess.RunAsync(settings, "digest", "send", "--kind", "for-you-daily", "--date", "2025-06-10");
+        var (againExit, again) = await CliProcess.RunAsync(settings, "digest", "send", "--kind", "for-you-daily", "--date", "2025-06-10");
+        var (previewExit, preview) = await CliProcess.RunAsync(settings, "digest", "preview", "--kind", "for-you-daily", "--date", "2025-06-10", "--email", "ada@example.test");
+
+        Assert.True((0, 0, 0) == (exitCode, againExit, previewExit), output + again + preview);
+        Assert.Contains("Planned for-you:2025-06-10: 1 readers' own lists of up to 10 papers.", output, StringComparison.Ordinal);
+        Assert.Contains("Sent 1 through", output, StringComparison.Ordinal);
+        Assert.Contains("No reader's list to send for for-you:2025-06-10", again, StringComparison.Ordinal);
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Equal(["ada@example.test"], mail.Recipients);
+        Assert.StartsWith("Your papers · Tuesday, June 10, 2025", mail.Message.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("/papers/2506.00001", mail.Message.TextBody ?? "", StringComparison.Ordinal);
+        Assert.Contains("Subject: Your papers · Tuesday, June 10, 2025", preview, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Smtp:Port", "99999", "error: Smtp:Port is 99999; expected 1-65535")]
     [InlineData("Smtp:Security", "ssl", "error: Smtp:Security is \"ssl\"; expected none, starttls or tls.")]
@@ -177,14 +240,14 @@ public sealed class DigestCommandTests
     }
 
     [Fact]
-    public async Task Digest_send_with_an_unknown_kind_says_kind_must_be_daily_or_weekly()
+    public async Task Digest_send_with_an_unknown_kind_names_the_kinds_there_are()
     {
         await using var store = await StoreWithPapersAsync();
 
         var (exitCode, output, error) = await CliProcess.RunApartAsync(store.Settings, "digest", "send", "--kind", "monthly");
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("error: --kind must be daily or weekly (got \"monthly\").", error.Trim());
+        Assert.Equal("error: --kind must be daily, weekly, for-you-daily or for-you-weekly (got \"monthly\").", error.Trim());
         Assert.DoesNotContain("--date", output + error, StringComparison.Ordinal);
     }
 

@@ -27,6 +27,31 @@ public sealed class IndexModel(
     /// <summary>Its manage page (digests, alerts, their feeds), signed as every email's link is.</summary>
     public string? ManageHref => Subscription is null ? null : $"/subscriptions/manage?token={Uri.EscapeDataString(subscriptionTokens.Manage(Subscription))}";
 
+    /// <summary>" to the daily digest and your “for you” list (weekly)", or " (alerts only)": what the subscription sends.</summary>
+    public string Receives
+    {
+        get
+        {
+            if (Subscription is not { } s)
+            {
+                return "";
+            }
+
+            var what = new List<string>();
+            if (s.Daily || s.Weekly)
+            {
+                what.Add(s.Daily && s.Weekly ? "the daily and weekly digests" : s.Daily ? "the daily digest" : "the weekly digest");
+            }
+
+            if (s.ForYouDaily || s.ForYouWeekly)
+            {
+                what.Add("your “for you” list (" + (s.ForYouDaily && s.ForYouWeekly ? "daily and weekly" : s.ForYouDaily ? "daily" : "weekly") + ")");
+            }
+
+            return what.Count == 0 ? " (alerts only)" : " to " + string.Join(" and ", what);
+        }
+    }
+
     public IReadOnlyList<AccessTokenEntity> Tokens { get; private set; } = [];
 
     /// <summary>A token just created: shown this once, never stored.</summary>
@@ -93,6 +118,27 @@ public sealed class IndexModel(
         {
             await subscriptions.ForVerifiedAccountAsync(reader.Id, reader.Email!, subscribeIfNone: true, cancellationToken);
             Message = "Subscribed: the daily digest comes to your address from tomorrow.";
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The reader's own "for you" list by email, daily and/or weekly, to their confirmed address.</summary>
+    public async Task<IActionResult> OnPostForYouEmailAsync(bool daily, bool weekly, CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is { EmailConfirmed: true } reader)
+        {
+            var subscription = await subscriptions.SetForYouAsync(reader.Id, reader.Email!, daily, weekly, cancellationToken);
+            Message = (daily, weekly) switch
+            {
+                (false, false) => "Your “for you” list is no longer emailed.",
+                _ when subscription?.Status != SubscriptionStatus.Confirmed =>
+                    "Saved, but nothing is sent to your address while it is unsubscribed: subscribe again from “Choose digests and alerts”.",
+                (true, true) => "Your “for you” list comes every weekday and once a week.",
+                (true, false) => "Your “for you” list comes every weekday, from the next listing day.",
+                _ => "Your “for you” list of the week comes once a week.",
+            };
         }
 
         await LoadAsync(cancellationToken);

@@ -63,12 +63,14 @@ public sealed class ManageModel(
         return page;
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(bool daily, bool weekly, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostSaveAsync(bool daily, bool weekly, bool forYouDaily, bool forYouWeekly, CancellationToken cancellationToken) =>
         await subscriptions.ChangeAsync(
             Token,
             (s, _) =>
             {
                 (s.Daily, s.Weekly) = (daily, weekly);
+                // Only an account's own address gets its list; the form does not offer it to others.
+                (s.ForYouDaily, s.ForYouWeekly) = s.UserId is null ? (false, false) : (forYouDaily, forYouWeekly);
                 return Task.CompletedTask;
             },
             cancellationToken)

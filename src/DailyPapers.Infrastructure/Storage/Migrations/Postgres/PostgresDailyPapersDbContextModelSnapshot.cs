@@ -497,6 +497,14 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Postgres
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<bool>("ForYouDaily")
+                        .HasColumnType("boolean")
+                        .HasColumnName("for_you_daily");
+
+                    b.Property<bool>("ForYouWeekly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("for_you_weekly");
+
                     b.Property<int>("HardFailures")
                         .HasColumnType("integer")
                         .HasColumnName("hard_failures");

@@ -480,6 +480,14 @@ namespace DailyPapers.Infrastructure.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<bool>("ForYouDaily")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("for_you_daily");
+
+                    b.Property<bool>("ForYouWeekly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("for_you_weekly");
+
                     b.Property<int>("HardFailures")
                         .HasColumnType("INTEGER")
                         .HasColumnName("hard_failures");

@@ -1,0 +1,80 @@
+using DailyPapers.Core.Listings;
+using DailyPapers.Infrastructure.Accounts;
+using DailyPapers.Infrastructure.Recommendations;
+using DailyPapers.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DailyPapers.Infrastructure.Digests;
+
+/// <summary>
+/// Plans the "for you" digests of a listing day or week: for every reader who asked for them, their own list of that
+/// period ranked as <c>/for-you</c> ranks it, with each paper's reason, fixed in one outbox row per (subscription,
+/// kind, period) so the outbox sends it once. Only to a subscription of the account's own confirmed address (the list
+/// tells what the account liked), not suspended, and confirmed by the time the digest fell due. Readers already
+/// planned are skipped before their list is ranked, so planning again (a restart, a second node) costs little and
+/// adds nothing.
+/// </summary>
+public sealed class ForYouDigestPlanner(
+    StoreContextFactory store, IServiceScopeFactory scopes, DigestPlanner digests, IOptions<DigestOptions> options, TimeProvider clock)
+{
+    public Task<PlanReport> PlanDailyAsync(DateOnly day, bool byHand, CancellationToken cancellationToken) =>
+        PlanAsync(OutboxKind.ForYouDaily, DigestPlanner.DailyKey(day), ListingPeriod.Day(day), byHand ? null : digests.DailyDue(day), cancellationToken);
+
+    public Task<PlanReport> PlanWeeklyAsync(ListingPeriod week, bool byHand, CancellationToken cancellationToken) =>
+        PlanAsync(OutboxKind.ForYouWeekly, DigestPlanner.WeeklyKey(week), week, byHand ? null : digests.WeeklyDue(week), cancellationToken);
+
+    private async Task<PlanReport> PlanAsync(OutboxKind kind, string key, ListingPeriod period, DateTime? due, CancellationToken cancellationToken)
+    {
+        var readers = await ReadersAsync(kind, key, due, cancellationToken);
+        if (readers.Count == 0)
+        {
+            return new PlanReport($"for-you:{key}", 0, 0);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var ranker = scope.ServiceProvider.GetRequiredService<ForYouRanker>();
+        await using var context = store.CreateContext();
+        int added = 0, most = 0;
+        foreach (var (subscriptionId, userId) in readers)
+        {
+            var list = await ranker.RankPeriodAsync(userId, period, options.Value.PapersPerDigest, cancellationToken);
+            if (list is null || list.Papers.Count == 0)
+            {
+                // Nothing listed that day, or the reader marked all of it "not interested": no email rather than an empty one.
+                continue;
+            }
+
+            most = Math.Max(most, list.Papers.Count);
+            var payload = ForYouDigestPayload.Write(list.Papers.Select(p => new ForYouDigestItem(p.Paper.Id, p.Reason)));
+            var now = clock.GetUtcNow().UtcDateTime;
+            added += await context.Database.ExecuteSqlRawAsync(
+                "INSERT INTO outbox (subscription_id, kind, period_key, payload, status, attempts, next_attempt_at, created_at) " +
+                "VALUES ({0}, {1}, {2}, {3}, 0, 0, {4}, {4}) ON CONFLICT (subscription_id, kind, period_key) DO NOTHING",
+                [subscriptionId, (int)kind, key, payload, now],
+                cancellationToken);
+        }
+
+        return new PlanReport($"for-you:{key}", most, added);
+    }
+
+    private async Task<List<(long SubscriptionId, string UserId)>> ReadersAsync(OutboxKind kind, string key, DateTime? due, CancellationToken cancellationToken)
+    {
+        var daily = kind == OutboxKind.ForYouDaily;
+        await using var context = store.CreateContext();
+        var suspended = context.UserRoles.Join(
+            context.Roles.Where(r => r.Name == AccountServiceCollectionExtensions.SuspendedRole), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId);
+        var rows = await context.Subscriptions
+            .Where(s => s.Status == SubscriptionStatus.Confirmed && (daily ? s.ForYouDaily : s.ForYouWeekly) && s.UserId != null)
+            .Where(s => due == null || s.ConfirmedAt == null || s.ConfirmedAt <= due)
+            .Where(s => !context.Outbox.Any(o => o.SubscriptionId == s.Id && o.Kind == kind && o.PeriodKey == key))
+            .Join(context.Users, s => s.UserId, u => u.Id, (s, u) => new { s.Id, s.NormalizedEmail, UserId = u.Id, UserEmail = u.NormalizedEmail, u.EmailConfirmed })
+            .Where(r => r.EmailConfirmed && !suspended.Contains(r.UserId))
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        // Compared here, not in SQL: Identity upper-cases with the invariant culture as subscriptions do, and a mismatch
+        // (the account changed its address) must not mail one address another's list.
+        return [.. rows.Where(r => string.Equals(r.NormalizedEmail, r.UserEmail, StringComparison.Ordinal)).Select(r => (r.Id, r.UserId))];
+    }
+}
