@@ -39,34 +39,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# 1. Release build, the subscriber list, and the SMTP server: aiosmtpd's SMTP protocol with a handler that accepts
-# and discards every message (as aiosmtpd.handlers.Sink does) but counts them, and keeps the first one to measure it.
+# 1. Release build and the subscriber list (the SMTP server, bench/smtp_count.py, counts what it accepts).
 log "building Release into $TMP/bin"
 build_release
 
 { echo email; for i in $(seq 1 "$SUBSCRIBERS"); do echo "reader$i@example.test"; done; } >"$TMP/subscribers.csv"
-
-cat >"$TMP/smtp.py" <<'PY'
-import asyncio, sys
-from aiosmtpd.smtp import SMTP
-port, out = int(sys.argv[1]), sys.argv[2]
-class Count:
-    n = 0
-    async def handle_DATA(self, server, session, envelope):
-        Count.n += 1
-        if Count.n == 1:
-            open(out + ".first.eml", "wb").write(envelope.original_content)
-        with open(out, "w") as f:
-            f.write(str(Count.n))
-        return "250 OK"
-async def main():
-    loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: SMTP(Count(), hostname="bench.local"), "127.0.0.1", port)
-    open(out, "w").write("0")
-    async with server:
-        await server.serve_forever()
-asyncio.run(main())
-PY
 
 FAILED=0
 # 2. One run: fresh store, import, subscribers, SMTP server, timed send, check, second send, stop.
@@ -79,7 +56,7 @@ run_once() { # run-number -> $TMP/run.<n>: "wall rss_kb user sys plan_s send_s c
 
     local port count=$TMP/count-$n
     port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-    "$PY" "$TMP/smtp.py" "$port" "$count" >"$TMP/smtp.log" 2>&1 &
+    "$PY" bench/smtp_count.py "$port" "$count" >"$TMP/smtp.log" 2>&1 &
     SMTP_PID=$!
     for i in $(seq 1 50); do
         [[ -s $count ]] && break

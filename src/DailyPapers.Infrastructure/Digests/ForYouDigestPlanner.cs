@@ -33,6 +33,19 @@ public sealed class ForYouDigestPlanner(
             return new PlanReport($"for-you:{key}", 0, 0);
         }
 
+        // Each reader's list is ranked on its own (their model trained if it is not current), so the readers are split
+        // between the cores, each worker with its own connection.
+        var workers = Math.Clamp(Environment.ProcessorCount, 1, 8);
+        var counts = await Task.WhenAll(readers.Chunk((readers.Count + workers - 1) / workers)
+            .Select(chunk => Task.Run(() => PlanReadersAsync(kind, key, period, chunk, cancellationToken), cancellationToken)));
+        var added = counts.Sum(c => c.Added);
+        var most = counts.Max(c => c.Most);
+        return new PlanReport($"for-you:{key}", most, added);
+    }
+
+    private async Task<(int Added, int Most)> PlanReadersAsync(
+        OutboxKind kind, string key, ListingPeriod period, IReadOnlyList<(long SubscriptionId, string UserId)> readers, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var ranker = scope.ServiceProvider.GetRequiredService<ForYouRanker>();
         await using var context = store.CreateContext();
@@ -56,7 +69,7 @@ public sealed class ForYouDigestPlanner(
                 cancellationToken);
         }
 
-        return new PlanReport($"for-you:{key}", most, added);
+        return (added, most);
     }
 
     private async Task<List<(long SubscriptionId, string UserId)>> ReadersAsync(OutboxKind kind, string key, DateTime? due, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ internal static class PaperMapping
         };
     }
 
-    private static string[] Split(string? packed, char separator) =>
+    internal static string[] Split(string? packed, char separator) =>
         string.IsNullOrEmpty(packed) ? [] : packed.Split(separator, StringSplitOptions.RemoveEmptyEntries);
 
     private static DateTimeOffset? Utc(DateTime? value) =>

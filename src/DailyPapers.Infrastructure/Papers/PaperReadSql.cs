@@ -105,6 +105,11 @@ internal static class PaperReadSql
     public static string PapersById(StoreProvider provider) =>
         provider == StoreProvider.Sqlite ? SqlitePapersById : PostgresPapersById;
 
+    /// <summary>The authors column of the visible papers of <c>@ids</c>.</summary>
+    public static string AuthorsById(StoreProvider provider) => provider == StoreProvider.Sqlite
+        ? "SELECT p.authors FROM json_each(@ids) AS j CROSS JOIN papers AS p ON p.id = j.value WHERE NOT p.is_deleted AND NOT p.is_hidden"
+        : "SELECT p.authors FROM papers AS p WHERE p.id = ANY(@ids) AND NOT p.is_deleted AND NOT p.is_hidden";
+
     /// <summary>The ids of the papers listed in the period (by one source with <c>@source</c>).</summary>
     public static string ListedIds(bool bySource) => IdsInPeriod + (bySource ? " AND l.source = @source" : "");
 

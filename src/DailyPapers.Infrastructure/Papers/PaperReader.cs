@@ -241,6 +241,27 @@ public sealed class PaperReader(StoreContextFactory store) : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The authors of each visible paper of <paramref name="ids"/>, in no order: what a reader's author affinity is
+    /// learnt from, without reading the papers' abstracts and listings.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> AuthorsOfAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var authors = new List<IReadOnlyList<string>>(ids.Count);
+        if (ids.Count > 0)
+        {
+            await using var command = await CommandAsync(PaperReadSql.AuthorsById(store.Provider), cancellationToken);
+            command.AddParameter("@ids", PaperReadSql.Ids(store.Provider, ids));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                authors.Add(PaperMapping.Split(reader.GetString(0), '\n'));
+            }
+        }
+
+        return authors;
+    }
+
     /// <summary>When each local vote on these papers was cast, by paper: trending decays each from its own time.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<DateTimeOffset>>> LocalVoteTimesAsync(
         IReadOnlyList<string> ids, CancellationToken cancellationToken)

@@ -57,8 +57,7 @@ public sealed class ForYouRanker(
 
         var liked = set.Positives.Select(p => models.VectorOf(p.PaperId) is { } vector ? new LikedVector(p.PaperId, p.Source, vector) : null)
             .OfType<LikedVector>().ToList();
-        var model = await models.ForAsync(set, liked, async ids =>
-            [.. (await reader.FindManyAsync(ids, cancellationToken)).Select(p => p.Authors)]);
+        var model = await models.ForAsync(set, liked, ids => reader.AuthorsOfAsync(ids, cancellationToken));
         var ranked = ForYouScoring.Rank(candidates, model, set.Follows, liked, set.PersonalWeight, take);
 
         // Titles only of the liked papers a reason names: a few, not all the reader's signals.

@@ -24,14 +24,19 @@ public sealed class ReaderSignalReader(StoreContextFactory store)
             return null;
         }
 
-        var visible = context.Papers.Where(p => !p.IsHidden && !p.IsDeleted).Select(p => p.Id);
-        var votes = await context.Votes.AsNoTracking().Where(v => v.UserId == userId && visible.Contains(v.PaperId))
+        // A correlated lookup by the papers' key per signal: "IN (SELECT id FROM papers WHERE visible)" had SQLite
+        // read all 75k paper ids for each of these queries (240 ms a request, measured by bench for-you).
+        var papers = context.Papers;
+        var votes = await context.Votes.AsNoTracking()
+            .Where(v => v.UserId == userId && papers.Any(p => p.Id == v.PaperId && !p.IsHidden && !p.IsDeleted))
             .Select(v => new { v.PaperId, v.VotedAt }).ToListAsync(cancellationToken);
-        var picks = await context.Picks.AsNoTracking().Where(p => p.UserId == userId && visible.Contains(p.PaperId))
-            .Select(p => new { p.PaperId, p.PickedAt }).ToListAsync(cancellationToken);
-        var saves = await context.SavedPapers.AsNoTracking()
-            .Where(s => visible.Contains(s.PaperId))
-            .Join(context.Collections.Where(c => c.UserId == userId && c.IsSignal), s => s.CollectionId, c => c.Id, (s, c) => new { s.PaperId, s.SavedAt })
+        var picks = await context.Picks.AsNoTracking()
+            .Where(k => k.UserId == userId && papers.Any(p => p.Id == k.PaperId && !p.IsHidden && !p.IsDeleted))
+            .Select(k => new { k.PaperId, k.PickedAt }).ToListAsync(cancellationToken);
+        var saves = await context.Collections.AsNoTracking().Where(c => c.UserId == userId && c.IsSignal)
+            .Join(context.SavedPapers, c => c.Id, s => s.CollectionId, (c, s) => s)
+            .Where(s => papers.Any(p => p.Id == s.PaperId && !p.IsHidden && !p.IsDeleted))
+            .Select(s => new { s.PaperId, s.SavedAt })
             .ToListAsync(cancellationToken);
         var dismissals = await context.Dismissals.AsNoTracking().Where(d => d.UserId == userId)
             .ToDictionaryAsync(d => d.PaperId, d => d.DismissedAt, StringComparer.Ordinal, cancellationToken);
