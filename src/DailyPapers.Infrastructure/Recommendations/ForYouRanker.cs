@@ -57,7 +57,8 @@ public sealed class ForYouRanker(
 
         var liked = set.Positives.Select(p => models.VectorOf(p.PaperId) is { } vector ? new LikedVector(p.PaperId, p.Source, vector) : null)
             .OfType<LikedVector>().ToList();
-        var model = await models.ForAsync(set, liked, ids => reader.AuthorsOfAsync(ids, cancellationToken));
+        // Not this request's token: another request (or the background retraining) may be waiting on the same training.
+        var model = await models.ForAsync(set, liked, ids => reader.AuthorsOfAsync(ids, CancellationToken.None));
         var ranked = ForYouScoring.Rank(candidates, model, set.Follows, liked, set.PersonalWeight, take);
 
         // Titles only of the liked papers a reason names: a few, not all the reader's signals.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DailyPapers.Core.Recommendations;
 using DailyPapers.Infrastructure.Search.Vectors;
 using DailyPapers.Infrastructure.Signals;
@@ -20,6 +21,7 @@ public sealed class ReaderModels(VectorIndex? vectors) : IDisposable
     public const long MaxCachedAuthors = 500_000;
 
     private readonly MemoryCache _models = new(new MemoryCacheOptions { SizeLimit = MaxCachedAuthors });
+    private readonly ConcurrentDictionary<(string UserId, long Version), Task<ReaderModel?>> _training = new();
 
     /// <summary>A paper's vector, or null before it is embedded (or with semantic search off).</summary>
     public float[]? VectorOf(string paperId) => vectors?.Find(paperId);
@@ -36,6 +38,25 @@ public sealed class ReaderModels(VectorIndex? vectors) : IDisposable
             return known.Model;
         }
 
+        // One training per reader and signals version: a request that arrives while the background retraining after a
+        // change (ForYouRetraining) or another request trains it waits for that one.
+        var key = (signals.UserId, signals.Version);
+        var training = _training.GetOrAdd(key, _ => TrainAsync(signals, liked, authorsOf));
+        try
+        {
+            return await training;
+        }
+        finally
+        {
+            _training.TryRemove(new KeyValuePair<(string, long), Task<ReaderModel?>>(key, training));
+        }
+    }
+
+    private async Task<ReaderModel?> TrainAsync(
+        ReaderSignalSet signals, IReadOnlyList<LikedVector> liked, Func<IReadOnlyList<string>, Task<IReadOnlyList<IReadOnlyList<string>>>> authorsOf)
+    {
+        // Off the caller's thread at once, so that GetOrAdd returns before the work starts.
+        await Task.Yield();
         ReaderModel? model = null;
         if (signals.Positives.Count > 0)
         {

@@ -17,6 +17,7 @@ public static class RecommendationServiceCollectionExtensions
         // One reader, so one connection, per request or planning run.
         services.TryAddScoped(provider => provider.GetRequiredService<PaperQueries>().OpenReader());
         services.AddScoped<ForYouRanker>();
+        services.AddSingleton<ForYouRetraining>();
         services.AddSingleton<ForYouDigestPlanner>();
         return services;
     }

@@ -134,7 +134,7 @@ public sealed class IndexModel(
             {
                 (false, false) => "Your “for you” list is no longer emailed.",
                 _ when subscription?.Status != SubscriptionStatus.Confirmed =>
-                    "Saved, but nothing is sent to your address while it is unsubscribed: subscribe again from “Choose digests and alerts”.",
+                    "Saved, but nothing is sent to your address while its subscription is not active: see “Choose digests and alerts”.",
                 (true, true) => "Your “for you” list comes every weekday and once a week.",
                 (true, false) => "Your “for you” list comes every weekday, from the next listing day.",
                 _ => "Your “for you” list of the week comes once a week.",

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DailyPapers.Core.Papers;
+using DailyPapers.Infrastructure.Recommendations;
 using DailyPapers.Infrastructure.Signals;
 using DailyPapers.Pages.Account;
 using DailyPapers.Web;
@@ -15,7 +16,7 @@ namespace DailyPapers.Pages.ForYou;
 /// </summary>
 [RateLimited(RateLimitedAttribute.Votes, "Paper")]
 [RateLimited(RateLimitedAttribute.Votes, "Follow")]
-public sealed class SignalsModel(ReaderCollections collections, ReaderSignals signals, ReaderFollows follows) : PageModel
+public sealed class SignalsModel(ReaderCollections collections, ReaderSignals signals, ReaderFollows follows, ForYouRetraining retraining) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/for-you");
 
@@ -59,7 +60,7 @@ public sealed class SignalsModel(ReaderCollections collections, ReaderSignals si
                 return Failed(400, "change must be save, unsave (with a collection), dismiss, undismiss, pick or unpick.");
         }
 
-        return Answer(result, returnUrl, new { id = paper.Value, change, collection = slug });
+        return Answer(result, user, returnUrl, new { id = paper.Value, change, collection = slug });
     }
 
     /// <summary>Follows (<paramref name="following"/> true) or unfollows an author or a category.</summary>
@@ -77,16 +78,18 @@ public sealed class SignalsModel(ReaderCollections collections, ReaderSignals si
         }
 
         var result = await follows.SetAsync(user, followKind.Value, name ?? "", following, cancellationToken);
-        return Answer(result, returnUrl, new { kind, name, following });
+        return Answer(result, user, returnUrl, new { kind, name, following });
     }
 
-    private IActionResult Answer(SignalResult result, string? returnUrl, object done)
+    private IActionResult Answer(SignalResult result, string user, string? returnUrl, object done)
     {
         if (!result.Succeeded)
         {
             return Failed(result.Failure switch { SignalFailure.NotFound => 404, SignalFailure.LimitReached => 409, _ => 400 }, result.Message);
         }
 
+        // The list the page refreshes next is ranked with the model this change calls for: start training it now.
+        retraining.Queue(user);
         return RateLimits.AcceptsJson(Request) ? new JsonResult(done) : LocalRedirect(ReturnUrl.Safe(returnUrl ?? "/for-you"));
     }
 
