@@ -13,6 +13,12 @@ public sealed class SearchIndexVersion(LexicalIndex lexical, VectorIndex? vector
 {
     public string Current => string.Create(CultureInfo.InvariantCulture, $"{LexicalSequence()}.{vectors?.AppliedSequence ?? 0}");
 
+    /// <summary>The store change the lexical index has applied up to; -1 while it cannot be read (a reindex holds it).</summary>
+    public long LexicalApplied => LexicalSequence();
+
+    /// <summary>Whether this node's vectors have been loaded since it started (null when semantic search is off).</summary>
+    public bool? VectorsLoaded => vectors?.IsLoaded;
+
     private long LexicalSequence()
     {
         try

@@ -34,6 +34,7 @@ public static class SearchServiceCollectionExtensions
             services.AddHostedService<SemanticIndexService>();
         }
 
+        services.AddSingleton<SearchIndexLag>();
         services.AddSingleton(provider => new SearchIndexVersion(
             provider.GetRequiredService<LexicalIndex>(), embeddings.Enabled ? provider.GetRequiredService<VectorIndex>() : null));
         services.AddSingleton(provider => new PaperSearch(

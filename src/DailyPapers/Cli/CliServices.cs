@@ -17,11 +17,19 @@ internal static class CliServices
     public static async Task<ServiceProvider> StartAsync(string? dataOption, CancellationToken cancellationToken)
     {
         var services = Create(dataOption);
-        await services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
+        await PrepareStoreAsync(services, cancellationToken);
         return services;
     }
 
-    /// <summary>The services without touching the store; the caller applies migrations (<c>StoreContextFactory.MigrateAsync</c>).</summary>
+    /// <summary>
+    /// Checks the store and migrates it (unless <c>Database:MigrateOnStart</c> is false: then it must be migrated);
+    /// throws <see cref="StoreNotReadyException"/>, which the command line prints as one line.
+    /// </summary>
+    public static Task PrepareStoreAsync(ServiceProvider services, CancellationToken cancellationToken) =>
+        StoreSchema.PrepareAsync(
+            services.GetRequiredService<StoreContextFactory>(), services.GetRequiredService<DatabaseOptions>().MigrateOnStart, cancellationToken);
+
+    /// <summary>The services without touching the store; the caller prepares it (<see cref="PrepareStoreAsync"/>).</summary>
     public static ServiceProvider Create(string? dataOption)
     {
         var configuration = AppConfiguration.Build();

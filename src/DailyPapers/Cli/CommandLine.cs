@@ -32,6 +32,7 @@ internal static class CommandLine
         root.Subcommands.Add(UserCommand.Build());
         root.Subcommands.Add(DigestCommand.Build());
         root.Subcommands.Add(SubscribersCommand.Build());
+        root.Subcommands.Add(MigrateCommand.Build());
         return root;
     }
 

@@ -141,7 +141,7 @@ internal static class DigestCommand
             return (null, BadUsage);
         }
 
-        await services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
+        await CliServices.PrepareStoreAsync(services, cancellationToken);
         if (await PeriodAsync(services, kind, date, cancellationToken) is not { } period)
         {
             AnsiConsole.Console.WriteLine("error: the store has no listings yet; import or harvest papers first.");

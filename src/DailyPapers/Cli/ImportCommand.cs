@@ -48,7 +48,7 @@ internal static class ImportCommand
         var label = input.Files.Count == 1 ? Path.GetFileName(input.Files[0]) : $"{input.Files.Count} files";
 
         // Opening the store (EF model, migrations) takes a good part of a second: parse meanwhile, on the other core.
-        var storeReady = Task.Run(() => services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken), cancellationToken);
+        var storeReady = Task.Run(() => CliServices.PrepareStoreAsync(services, cancellationToken), cancellationToken);
         var summary = await ImportReport.WithProgressAsync(console, $"Importing {label}", progress =>
             runner.RunAsync(input.ReadAll(cancellationToken), () => input.Progress, progress, cancellationToken, storeReady));
         stopwatch.Stop();

@@ -11,6 +11,7 @@ using DailyPapers.Infrastructure.Recommendations;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Signals;
 using DailyPapers.Infrastructure.Storage;
+using DailyPapers.Web.Health;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -65,6 +66,7 @@ public static class WebApp
         // A suspension changes the account's security stamp; signed-in browsers notice within this interval.
         builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddReadiness();
         builder.Services.AddRazorPages(pages => pages.Conventions.AddFolderApplicationModelConvention(
                 "/Account", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.AccountPolicy))))
             .AddMvcOptions(mvc => mvc.Filters.Add<UnhandledMethodFilter>());
@@ -100,6 +102,7 @@ public static class WebApp
         app.MapCollectionFeeds();
         app.MapForYouFeeds();
         app.MapSitemaps();
+        app.MapHealth();
         return app;
     }
 
@@ -123,7 +126,21 @@ public static class WebApp
             return 2;
         }
 
-        await app.Services.GetRequiredService<StoreContextFactory>().MigrateAsync(cancellationToken);
+        try
+        {
+            var applied = await StoreSchema.PrepareAsync(
+                app.Services.GetRequiredService<StoreContextFactory>(), app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStart, cancellationToken);
+            if (applied.Count > 0)
+            {
+                app.Logger.LogInformation("Applied {Count} migration(s) to the store, the latest {Latest}", applied.Count, applied[^1]);
+            }
+        }
+        catch (StoreNotReadyException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+
         await app.StartAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
@@ -138,6 +155,8 @@ public static class WebApp
         OptionsValidationException invalid => [.. invalid.Failures],
         InvalidOperationException unreadable when unreadable.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             [unreadable.Message],
+        // The store's section, read before anything else starts (StoreContextFactory): "Database:… is …".
+        InvalidOperationException database when database.Message.StartsWith("Database:", StringComparison.Ordinal) => [database.Message],
         AggregateException all when all.InnerExceptions.All(i => SettingsProblems(i).Count > 0) => [.. all.InnerExceptions.SelectMany(SettingsProblems)],
         _ => [],
     };

@@ -30,6 +30,12 @@ public sealed class WebOptions
     public int ReadersPerAddress { get; set; } = 20;
 
     /// <summary>The sitemap protocol's limit of URLs in one file (sitemaps.org), and the default.</summary>
+    /// <summary>
+    /// How many changed papers this node's search index may have left to index and still count as ready
+    /// (<c>/readyz</c>): a node that has just started, or fell behind a big import, answers 503 until it has caught up.
+    /// </summary>
+    public long ReadyMaxIndexLag { get; set; } = 1000;
+
     public const int MaxSitemapUrlsPerFile = 50_000;
 
     /// <summary>

@@ -40,7 +40,8 @@ public sealed class TestStore : IAsyncDisposable
         ["DataDirectory"] = DataDirectory,
     };
 
-    public static async Task<TestStore> CreateAsync(StoreProvider provider)
+    /// <summary>A fresh store; with <paramref name="migrate"/> false, an empty database (or folder) no version has touched.</summary>
+    public static async Task<TestStore> CreateAsync(StoreProvider provider, bool migrate = true)
     {
         var dataDirectory = TestData.NewTempDir("dp-store");
         TestStore store;
@@ -69,7 +70,11 @@ public sealed class TestStore : IAsyncDisposable
             store = new TestStore(provider, new DatabaseOptions { Provider = "Postgres", ConnectionString = connectionString }, dataDirectory, database);
         }
 
-        await store.Factory.MigrateAsync(CancellationToken.None);
+        if (migrate)
+        {
+            await store.Factory.MigrateAsync(CancellationToken.None);
+        }
+
         return store;
     }
 
