@@ -71,6 +71,9 @@ public sealed class PaperBatch : IAsyncDisposable
     }
 
     /// <summary>Writes items into the batch and returns the outcome of each, in order (rejections are not passed here).</summary>
+    /// <summary>Papers added or changed in this batch so far: counted as written once it commits.</summary>
+    private long _written;
+
     public async Task<IReadOnlyList<ImportOutcome>> WriteAsync(IReadOnlyList<SourceItem> items, CancellationToken cancellationToken)
     {
         var ids = items.Select(IdOf).Distinct().ToList();
@@ -115,6 +118,7 @@ public sealed class PaperBatch : IAsyncDisposable
         _listingUpsert ??= PaperSql.PrepareListings(Connection, _transaction);
         await PaperSql.WriteListingsAsync(_listingUpsert, listings.Values.Where(l => l.Changed).Select(l => l.Row), cancellationToken);
         _imported?.Add(papers.Where(p => p.Value.IsNew).Select(p => p.Key));
+        _written += papers.Values.Count(p => p.Changed);
         return outcomes;
     }
 
@@ -124,6 +128,7 @@ public sealed class PaperBatch : IAsyncDisposable
         await _transaction.CommitAsync(cancellationToken);
         _committed = true;
         _imported?.Committed(_sequence);
+        Hosting.DailyPapersMetrics.PapersWritten.Add(_written);
     }
 
     public async ValueTask DisposeAsync()

@@ -67,6 +67,7 @@ public static class WebApp
         builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddReadiness();
+        builder.Services.AddOperationsMetrics();
         builder.Services.AddRazorPages(pages => pages.Conventions.AddFolderApplicationModelConvention(
                 "/Account", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.AccountPolicy))))
             .AddMvcOptions(mvc => mvc.Filters.Add<UnhandledMethodFilter>());
@@ -103,6 +104,7 @@ public static class WebApp
         app.MapForYouFeeds();
         app.MapSitemaps();
         app.MapHealth();
+        app.MapOperationsMetrics();
         return app;
     }
 

@@ -99,6 +99,7 @@ public sealed class PaperVectorStore(StoreContextFactory store)
         }
 
         await transaction.CommitAsync(cancellationToken);
+        Hosting.DailyPapersMetrics.VectorsWritten.Add(changed.Count);
     }
 
     /// <summary>The vectors written after <paramref name="after"/>, in sequence order, at most <paramref name="limit"/>.</summary>
