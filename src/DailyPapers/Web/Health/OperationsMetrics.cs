@@ -1,8 +1,8 @@
+using System.Diagnostics.Metrics;
 using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Infrastructure.Hosting;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Storage;
-using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
 using Quartz;
