@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DailyPapers.Infrastructure.Storage;
@@ -11,19 +12,23 @@ namespace DailyPapers.Infrastructure.Storage;
 /// <remarks>
 /// A new store gets 16 KB pages: a paper row is ~2 KB (most of it the abstract), so 4 KB pages held one or two rows
 /// and an import wrote and checkpointed twice the pages through twice the syscalls. On an existing store the
-/// page_size pragma changes nothing (it applies only before the first table is created).
+/// page_size pragma changes nothing (it applies only before the first table is created). A read-only connection (EF opens
+/// one to see whether the store exists) gets only the pragmas that write nothing: switching a file that is not in
+/// WAL mode yet (a copy made by the sqlite3 shell, say) would fail there with "attempt to write a readonly database".
 /// </remarks>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     public const string Pragmas =
         "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; PRAGMA journal_size_limit=67108864;";
 
+    private const string ReadOnlyPragmas = "PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;";
+
     public static SqlitePragmaInterceptor Instance { get; } = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = For(connection);
         command.ExecuteNonQuery();
     }
 
@@ -31,7 +36,10 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = For(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static string For(DbConnection connection) =>
+        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly ? ReadOnlyPragmas : Pragmas;
 }

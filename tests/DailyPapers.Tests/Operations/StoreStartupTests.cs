@@ -96,6 +96,27 @@ public sealed class StoreStartupTests
         }
     }
 
+    [Fact]
+    public async Task A_sqlite_store_not_in_wal_mode_such_as_a_copy_made_by_the_sqlite3_shell_opens_and_is_switched_to_wal()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(store.DataDirectory, "dailypapers.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "PRAGMA journal_mode=DELETE";
+            Assert.Equal("delete", await delete.ExecuteScalarAsync());
+        }
+
+        var migrate = await CliProcess.RunApartAsync(store.Settings, "migrate");
+
+        Assert.True(migrate.ExitCode == 0, migrate.Error);
+        Assert.Contains("up to date", migrate.Output, StringComparison.Ordinal);
+        await using var context = store.Factory.CreateContext();
+        Assert.Equal("wal", await context.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode").SingleAsync());
+    }
+
     private static Dictionary<string, string?> With(IReadOnlyDictionary<string, string?> settings, params (string Key, string? Value)[] more)
     {
         var all = new Dictionary<string, string?>(settings);

@@ -78,6 +78,10 @@ public sealed class TestStore : IAsyncDisposable
         return store;
     }
 
+    /// <summary>A SQLite store already in <paramref name="dataDirectory"/> (a restored backup), deleted with it on dispose.</summary>
+    public static TestStore OpenSqlite(string dataDirectory) =>
+        new(StoreProvider.Sqlite, new DatabaseOptions { Provider = "Sqlite" }, dataDirectory, null);
+
     public async ValueTask DisposeAsync()
     {
         if (_postgresDatabase is not null)
