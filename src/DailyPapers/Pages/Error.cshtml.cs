@@ -1,5 +1,6 @@
 using System.Globalization;
 using DailyPapers.Web;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,6 +37,12 @@ public sealed class ErrorModel : PageModel
     {
         // Reached directly (/error/404) rather than by re-execution, the page still answers with its code.
         Code = code is >= 400 and <= 599 ? code : 404;
+        if (Code == 500 && StoreUnavailable.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            Code = 503;
+            StoreUnavailable.SetRetryAfter(Response);
+        }
+
         var problem = ProblemPage.Of(HttpContext);
         (Title, Message) = problem is not null ? (problem.Title, problem.Message) : Code switch
         {
@@ -44,6 +51,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Not found", "There is nothing at this address."),
             405 => ("Method not allowed", "This address does not accept that kind of request."),
             429 => ("Too many requests", "Please wait a little and try again."),
+            503 => ("Try again in a moment", StoreUnavailable.Message),
             _ => ("Something went wrong", "The error has been logged. Please try again in a moment."),
         };
         Links = problem?.Links ?? [("Latest papers", "/")];

@@ -12,7 +12,7 @@ public static class ErrorAnswers
     public static WebApplication UseErrorAnswers(this WebApplication app)
     {
         app.UseWhen(IsApi, api => api
-            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = context => WriteAsync(context, StatusCodes.Status500InternalServerError) })
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteExceptionAsync })
             .UseStatusCodePages(status => WriteAsync(status.HttpContext, status.HttpContext.Response.StatusCode)));
         app.UseWhen(context => !IsApi(context), pages => pages
             .UseExceptionHandler("/error/500")
@@ -21,6 +21,17 @@ public static class ErrorAnswers
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static Task WriteExceptionAsync(HttpContext context)
+    {
+        if (StoreUnavailable.Is(context.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            StoreUnavailable.SetRetryAfter(context.Response);
+            return ApiProblem.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, StoreUnavailable.Message);
+        }
+
+        return WriteAsync(context, StatusCodes.Status500InternalServerError);
+    }
 
     private static Task WriteAsync(HttpContext context, int status)
     {
