@@ -37,6 +37,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# The multi-node tests put two nodes behind nginx with deploy/nginx's configuration.
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   [ "$AS_ROOT" != "none" ] || fail "missing packages (${missing[*]}) and no root/sudo to install them."

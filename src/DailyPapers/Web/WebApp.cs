@@ -85,6 +85,7 @@ public static class WebApp
 
         var app = builder.Build();
         WarnIfEmailLinksPointHere(app);
+        app.UseForwardedHeaders(ForwardedHeaders(app.Configuration));
         app.UseErrorAnswers();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
@@ -158,10 +159,31 @@ public static class WebApp
         InvalidOperationException unreadable when unreadable.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             [unreadable.Message],
         // The store's section, read before anything else starts (StoreContextFactory): "Database:… is …".
-        InvalidOperationException database when database.Message.StartsWith("Database:", StringComparison.Ordinal) => [database.Message],
+        InvalidOperationException setting when setting.Message.StartsWith("Database:", StringComparison.Ordinal) || setting.Message.StartsWith("Web:", StringComparison.Ordinal) => [setting.Message],
         AggregateException all when all.InnerExceptions.All(i => SettingsProblems(i).Count > 0) => [.. all.InnerExceptions.SelectMany(SettingsProblems)],
         _ => [],
     };
+
+    /// <summary>
+    /// The client's address and scheme as a reverse proxy on this machine (or one in <c>Web:TrustedProxies</c>)
+    /// reports them: behind nginx every request would otherwise come from 127.0.0.1, and share one rate limit.
+    /// </summary>
+    private static ForwardedHeadersOptions ForwardedHeaders(IConfiguration configuration)
+    {
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
+        var trusted = configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.TrustedProxies ?? "";
+        foreach (var address in trusted.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!System.Net.IPAddress.TryParse(address, out var ip))
+            {
+                throw new InvalidOperationException($"Web:TrustedProxies has \"{address}\", which is not an IP address.");
+            }
+
+            options.KnownProxies.Add(ip);
+        }
+
+        return options;
+    }
 
     /// <summary>Mail is set up but links in it would lead to localhost: every reader's links would be dead.</summary>
     private static void WarnIfEmailLinksPointHere(WebApplication app)

@@ -36,6 +36,13 @@ public sealed class WebOptions
     /// </summary>
     public long ReadyMaxIndexLag { get; set; } = 1000;
 
+    /// <summary>
+    /// Addresses of reverse proxies (nginx) whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed,
+    /// space- or comma-separated, besides this machine's own (127.0.0.1, ::1), which is always trusted. Rate limits
+    /// per client address use the address the proxy reports.
+    /// </summary>
+    public string TrustedProxies { get; set; } = "";
+
     public const int MaxSitemapUrlsPerFile = 50_000;
 
     /// <summary>
