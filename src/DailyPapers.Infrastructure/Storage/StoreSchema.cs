@@ -19,9 +19,8 @@ public sealed class StoreNotReadyException(string message, Exception? inner = nu
 
 /// <summary>
 /// What a node or a verb checks before it uses the store: that it can be reached, that no newer version has migrated
-/// it, and that it is migrated (applying the migrations when asked). EF Core takes a lock around migrating (an
-/// advisory lock on PostgreSQL, a lock table on SQLite), so nodes of one version started together on an empty
-/// database apply each migration once.
+/// it, and that it is migrated (applying the migrations when asked). Migrating is done under <see cref="MigrationLock"/>,
+/// so nodes of one version started together on an empty database apply each migration once.
 /// </summary>
 public static class StoreSchema
 {
