@@ -9,17 +9,18 @@ namespace DailyPapers.Tests.Operations;
 
 /// <summary>
 /// /metrics as Prometheus reads it (issue 13 §5): the text exposition format line by line as Prometheus's parser
-/// accepts it (a TYPE before a family's samples, names and labels by its grammar), request latency by route, and the
-/// application's own families.
+/// accepts it (a TYPE before a family's samples, names and labels by its grammar), request latency by route, the
+/// application's own families, and on PostgreSQL the store's query time.
 /// </summary>
 public sealed partial class MetricsEndpointTests
 {
     private static readonly string[] Types = ["counter", "gauge", "histogram", "summary", "untyped"];
 
-    [Fact]
-    public async Task Metrics_are_valid_prometheus_text_with_latency_by_route_and_the_apps_own_families()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Metrics_are_valid_prometheus_text_with_latency_by_route_and_the_apps_own_families(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var store = await TestStore.CreateAsync(provider);
         await using var app = await RunningApp.StartAsync(store);
         await new PaperWriter(store.Factory, TimeProvider.System).WriteAsync(
             [SamplePapers.Item("2506.00001", "A paper", listedOn: new DateOnly(2025, 6, 10), source: ListingSource.Hf, upvotes: 3)], CancellationToken.None);
@@ -43,6 +44,12 @@ public sealed partial class MetricsEndpointTests
         Assert.Equal("gauge", families["dailypapers_outbox_pending"]);
         Assert.Equal("gauge", families["dailypapers_outbox_oldest_age_seconds"]);
         Assert.Equal("gauge", families["dailypapers_search_index_lag"]);
+        if (provider == StoreProvider.Postgres)
+        {
+            // Store query time, from Npgsql's own meter: every command, EF's and the readers' plain ADO.NET ones.
+            Assert.Equal("histogram", families["db_client_operation_duration_seconds"]);
+            Assert.Matches(@"db_client_operation_duration_seconds_count\{[^}]*\} [1-9]", text);
+        }
     }
 
     /// <summary>

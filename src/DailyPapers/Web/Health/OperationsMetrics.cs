@@ -24,7 +24,7 @@ public static class OperationsMetrics
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
-            .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "System.Runtime", DailyPapersMetrics.MeterName)
+            .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "System.Runtime", "Npgsql", DailyPapersMetrics.MeterName)
             .AddPrometheusExporter());
         services.AddSingleton<OperationsSampler>();
         services.AddHostedService(provider => provider.GetRequiredService<OperationsSampler>());
