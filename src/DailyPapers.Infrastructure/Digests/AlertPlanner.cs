@@ -44,11 +44,8 @@ public sealed class AlertPlanner(StoreContextFactory store, PaperQueries papers,
             matched += ids.Count;
             if (ids.Count > 0)
             {
-                added += await context.Database.ExecuteSqlRawAsync(
-                    "INSERT INTO outbox (subscription_id, kind, period_key, payload, status, attempts, next_attempt_at, created_at) " +
-                    "VALUES ({0}, {1}, {2}, {3}, 0, 0, {4}, {4}) ON CONFLICT (subscription_id, kind, period_key) DO NOTHING",
-                    [alert.SubscriptionId, (int)OutboxKind.Alert, AlertKey(alert.Id, latestDay), JsonSerializer.Serialize(ids), clock.GetUtcNow().UtcDateTime],
-                    cancellationToken);
+                added += await OutboxRows.AddOnceAsync(
+                    context, alert.SubscriptionId, OutboxKind.Alert, AlertKey(alert.Id, latestDay), JsonSerializer.Serialize(ids), clock.GetUtcNow().UtcDateTime, cancellationToken);
             }
 
             alert.CoveredUntil = latestDay;

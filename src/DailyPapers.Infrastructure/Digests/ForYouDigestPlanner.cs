@@ -61,12 +61,7 @@ public sealed class ForYouDigestPlanner(
 
             most = Math.Max(most, list.Papers.Count);
             var payload = ForYouDigestPayload.Write(list.Papers.Select(p => new ForYouDigestItem(p.Paper.Id, p.Reason)));
-            var now = clock.GetUtcNow().UtcDateTime;
-            added += await context.Database.ExecuteSqlRawAsync(
-                "INSERT INTO outbox (subscription_id, kind, period_key, payload, status, attempts, next_attempt_at, created_at) " +
-                "VALUES ({0}, {1}, {2}, {3}, 0, 0, {4}, {4}) ON CONFLICT (subscription_id, kind, period_key) DO NOTHING",
-                [subscriptionId, (int)kind, key, payload, now],
-                cancellationToken);
+            added += await OutboxRows.AddOnceAsync(context, subscriptionId, kind, key, payload, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         return (added, most);

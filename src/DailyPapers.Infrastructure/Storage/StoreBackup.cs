@@ -29,7 +29,7 @@ public static class StoreBackup
         try
         {
             await using (var source = new SqliteConnection(store.ConnectionString))
-            await using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+            await using (var destination = new SqliteConnection(Unpooled(partial)))
             {
                 await source.OpenAsync(cancellationToken);
                 await destination.OpenAsync(cancellationToken);
@@ -77,8 +77,8 @@ public static class StoreBackup
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         try
         {
-            await using (var from = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
-            await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+            await using (var from = new SqliteConnection(Unpooled(source, readOnly: true)))
+            await using (var to = new SqliteConnection(Unpooled(partial)))
             {
                 await from.OpenAsync(cancellationToken);
                 await to.OpenAsync(cancellationToken);
@@ -114,7 +114,7 @@ public static class StoreBackup
     {
         try
         {
-            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            await using var connection = new SqliteConnection(Unpooled(file, readOnly: true));
             await connection.OpenAsync(cancellationToken);
             await using var check = connection.CreateCommand();
             check.CommandText = "PRAGMA integrity_check";
@@ -138,12 +138,20 @@ public static class StoreBackup
 
     private static async Task<int> CountPapersAsync(string file, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var connection = new SqliteConnection(Unpooled(file, readOnly: true));
         await connection.OpenAsync(cancellationToken);
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT count(*) FROM papers";
         return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A connection closed for good when disposed: the file is moved or checked right after.</summary>
+    private static string Unpooled(string file, bool readOnly = false) => new SqliteConnectionStringBuilder
+    {
+        DataSource = file,
+        Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+        Pooling = false,
+    }.ToString();
 
     private static void RequireSqlite(StoreContextFactory store, string verb)
     {

@@ -232,13 +232,6 @@ internal static class BenchCursorCommand
         return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    /// <summary>Nearest-rank percentile, as <c>bench votes</c> takes it.</summary>
-    private static double Percentile(IReadOnlyList<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-    }
-
     private static string Json(Report report)
     {
         var (first, last) = Edges(report.PageMilliseconds);
@@ -261,10 +254,10 @@ internal static class BenchCursorCommand
             json.WriteNumber("bytes", report.Bytes);
             json.WriteNumber("seconds", Math.Round(report.Seconds, 3));
             json.WriteNumber("papers_per_second", Math.Round(report.Papers / report.Seconds, 1));
-            json.WriteNumber("p50", Math.Round(Percentile(report.PageMilliseconds, 0.50), 3));
-            json.WriteNumber("p90", Math.Round(Percentile(report.PageMilliseconds, 0.90), 3));
-            json.WriteNumber("p99", Math.Round(Percentile(report.PageMilliseconds, 0.99), 3));
-            json.WriteNumber("max", Math.Round(Percentile(report.PageMilliseconds, 1), 3));
+            json.WriteNumber("p50", Math.Round(BenchStatistics.Percentile(report.PageMilliseconds, 0.50), 3));
+            json.WriteNumber("p90", Math.Round(BenchStatistics.Percentile(report.PageMilliseconds, 0.90), 3));
+            json.WriteNumber("p99", Math.Round(BenchStatistics.Percentile(report.PageMilliseconds, 0.99), 3));
+            json.WriteNumber("max", Math.Round(BenchStatistics.Percentile(report.PageMilliseconds, 1), 3));
             json.WriteNumber("first_pages_median", Math.Round(first, 3));
             json.WriteNumber("last_pages_median", Math.Round(last, 3));
             json.WriteNumber("edge_pages", Edge);
@@ -291,8 +284,8 @@ internal static class BenchCursorCommand
         table.AddRow("papers (distinct)", string.Create(CultureInfo.InvariantCulture, $"{report.Papers:N0} ({report.Distinct:N0})"));
         table.AddRow("bytes", report.Bytes.ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("total", string.Create(CultureInfo.InvariantCulture, $"{report.Seconds:0.00} s ({report.Papers / report.Seconds:N0} papers/s)"));
-        table.AddRow("page p50 / p90 / p99", $"{Ms(Percentile(report.PageMilliseconds, 0.5))} / {Ms(Percentile(report.PageMilliseconds, 0.9))} / {Ms(Percentile(report.PageMilliseconds, 0.99))}");
-        table.AddRow("page max", Ms(Percentile(report.PageMilliseconds, 1)));
+        table.AddRow("page p50 / p90 / p99", $"{Ms(BenchStatistics.Percentile(report.PageMilliseconds, 0.5))} / {Ms(BenchStatistics.Percentile(report.PageMilliseconds, 0.9))} / {Ms(BenchStatistics.Percentile(report.PageMilliseconds, 0.99))}");
+        table.AddRow("page max", Ms(BenchStatistics.Percentile(report.PageMilliseconds, 1)));
         table.AddRow($"first {Edge} pages, median", Ms(first));
         table.AddRow($"last {Edge} pages, median", Ms(last));
         console.WriteLine($"{report.Url}api/papers?limit={report.Limit}, following rel=\"next\" · {Environment.ProcessorCount} cores (shared by server and client)");

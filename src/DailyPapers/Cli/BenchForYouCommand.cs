@@ -132,8 +132,8 @@ internal static partial class BenchForYouCommand
             readerSignals = prepared.ReaderSignals,
             vectors = prepared.Vectors,
             requests,
-            kinds = timings.ToDictionary(t => t.Key, t => new { count = t.Value.Count, p50 = Percentile(t.Value, 0.5), p99 = Percentile(t.Value, 0.99) }),
-            all = new { p50 = Percentile(all, 0.5), p99 = Percentile(all, 0.99) },
+            kinds = timings.ToDictionary(t => t.Key, t => new { count = t.Value.Count, p50 = Math.Round(BenchStatistics.Percentile(t.Value, 0.5), 2), p99 = Math.Round(BenchStatistics.Percentile(t.Value, 0.99), 2) }),
+            all = new { p50 = Math.Round(BenchStatistics.Percentile(all, 0.5), 2), p99 = Math.Round(BenchStatistics.Percentile(all, 0.99), 2) },
             targets = new { p50 = 30, p99 = 100 },
         };
         if (json)
@@ -145,10 +145,10 @@ internal static partial class BenchForYouCommand
             Console.Out.WriteLine($"/for-you, {prepared.ReaderSignals} signals, {prepared.WindowPapers} papers in 7 days, {requests} requests (ms):");
             foreach (var (kind, values) in timings)
             {
-                Console.Out.WriteLine($"  {kind,-16} n={values.Count,4}  p50 {Percentile(values, 0.5),7:0.00}  p99 {Percentile(values, 0.99),7:0.00}");
+                Console.Out.WriteLine($"  {kind,-16} n={values.Count,4}  p50 {BenchStatistics.Percentile(values, 0.5),7:0.00}  p99 {BenchStatistics.Percentile(values, 0.99),7:0.00}");
             }
 
-            Console.Out.WriteLine($"  {"all",-16} n={all.Count,4}  p50 {Percentile(all, 0.5),7:0.00}  p99 {Percentile(all, 0.99),7:0.00}   (targets 30 / 100)");
+            Console.Out.WriteLine($"  {"all",-16} n={all.Count,4}  p50 {BenchStatistics.Percentile(all, 0.5),7:0.00}  p99 {BenchStatistics.Percentile(all, 0.99),7:0.00}   (targets 30 / 100)");
         }
 
         return 0;
@@ -183,17 +183,6 @@ internal static partial class BenchForYouCommand
         }
 
         return (html, elapsed);
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToList();
-        return Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 2);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

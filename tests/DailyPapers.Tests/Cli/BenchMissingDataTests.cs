@@ -21,7 +21,8 @@ public sealed class BenchMissingDataTests : IDisposable
 
     private string Data => Path.Combine(_root, "data");
 
-    private string SharedData => Path.GetFullPath(Path.Combine(Repo, BenchCommand.SharedData));
+    /// <summary>Where the verbs look by default, seen from the temp "repo": a folder that does not exist, never read.</summary>
+    private string AbsentDefaultData => Path.GetFullPath(Path.Combine(Repo, BenchCommand.SharedData));
 
     [Fact]
     public async Task Bench_search_names_a_missing_papers_file()
@@ -38,7 +39,7 @@ public sealed class BenchMissingDataTests : IDisposable
     {
         var error = await RefusedAsync("bench", "search");
 
-        Assert.Contains($"{Path.Combine(SharedData, "arxiv-cs")}: no such folder", error, StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(AbsentDefaultData, "arxiv-cs")}: no such folder", error, StringComparison.Ordinal);
         Assert.Contains($"({BenchCommand.SharedData}) or the path given with --papers FILE", error, StringComparison.Ordinal);
     }
 
@@ -97,7 +98,7 @@ public sealed class BenchMissingDataTests : IDisposable
     {
         var error = await RefusedAsync("bench", "retrieval", "--hf");
 
-        Assert.Contains($"{Path.Combine(SharedData, "hf-daily-papers")}: no such folder", error, StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(AbsentDefaultData, "hf-daily-papers")}: no such folder", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class BenchMissingDataTests : IDisposable
     {
         var error = await RefusedAsync("bench", "embed");
 
-        Assert.Contains($"{Path.Combine(SharedData, "hf-daily-papers")}: no such folder", error, StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(AbsentDefaultData, "hf-daily-papers")}: no such folder", error, StringComparison.Ordinal);
         Assert.Contains($"({BenchCommand.SharedData}) or the path given with --hf DIR", error, StringComparison.Ordinal);
     }
 
@@ -134,7 +135,7 @@ public sealed class BenchMissingDataTests : IDisposable
     {
         var error = await RefusedAsync("bench", "recommend");
 
-        Assert.Contains($"{Path.Combine(SharedData, "hf-daily-papers")}: no such folder", error, StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(AbsentDefaultData, "hf-daily-papers")}: no such folder", error, StringComparison.Ordinal);
         Assert.Contains($"({BenchCommand.SharedData}) or the path given with --hf DIR", error, StringComparison.Ordinal);
     }
 

@@ -137,7 +137,7 @@ public sealed class SmtpMailTransportTests
     [Fact]
     public async Task No_server_listening_is_transient()
     {
-        await using var transport = new SmtpMailTransport(Options(FreePort()), NullLogger.Instance);
+        await using var transport = new SmtpMailTransport(Options(TestData.FreePort()), NullLogger.Instance);
 
         var result = await transport.SendAsync(Message("ada@example.org"), CancellationToken.None);
 
@@ -359,12 +359,6 @@ public sealed class SmtpMailTransportTests
         Timeout = TimeSpan.FromSeconds(5),
     };
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     private static MimeMessage Message(string to)
     {

@@ -30,7 +30,7 @@ public sealed partial class MultiNodeTests
         Assert.Equal(0, tokenExit);
         var token = ApiToken().Match(tokenOutput).Value;
 
-        var ports = new[] { FreePort(), FreePort() };
+        var ports = new[] { TestData.FreePort(), TestData.FreePort() };
         var nodes = ports.Select(port => StartNode(store, port)).ToList();
         var folder = TestData.NewTempDir("dp-nginx");
         Process? nginx = null;
@@ -41,7 +41,7 @@ public sealed partial class MultiNodeTests
                 await WaitAsync($"http://127.0.0.1:{port}/readyz", node);
             }
 
-            var front = FreePort();
+            var front = TestData.FreePort();
             nginx = StartNginx(folder, front, ports);
             await WaitAsync($"http://127.0.0.1:{front}/readyz", nginx);
 
@@ -199,12 +199,6 @@ public sealed partial class MultiNodeTests
         Assert.Fail($"\"{query}\" was not found on the node at {port} in time");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"dp_[A-Za-z0-9_\-]+")]
     private static partial Regex ApiToken();

@@ -38,7 +38,7 @@ public sealed class StoreStartupTests
     public async Task Two_nodes_started_together_on_an_empty_database_both_come_up_ready()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Postgres, migrate: false);
-        var nodes = new[] { FreePort(), FreePort() }.Select(port => (Port: port, Process: StartNode(store, port, Path.Combine(store.DataDirectory, $"node-{port}")))).ToList();
+        var nodes = new[] { TestData.FreePort(), TestData.FreePort() }.Select(port => (Port: port, Process: StartNode(store, port, Path.Combine(store.DataDirectory, $"node-{port}")))).ToList();
         try
         {
             var ready = await Task.WhenAll(nodes.Select(n => WaitReadyAsync(n.Port, n.Process)));
@@ -60,13 +60,13 @@ public sealed class StoreStartupTests
     public async Task A_node_refuses_a_store_it_cannot_reach_one_a_newer_version_migrated_and_one_not_migrated_each_in_one_line()
     {
         await using var empty = await TestStore.CreateAsync(StoreProvider.Postgres, migrate: false);
-        var notMigrated = await CliProcess.RunApartAsync(With(empty.Settings, ("Database:MigrateOnStart", "false")), "serve", "--urls", $"http://127.0.0.1:{FreePort()}");
+        var notMigrated = await CliProcess.RunApartAsync(With(empty.Settings, ("Database:MigrateOnStart", "false")), "serve", "--urls", $"http://127.0.0.1:{TestData.FreePort()}");
 
         var unreachable = new Dictionary<string, string?>(empty.Settings)
         {
-            ["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(empty.Options.ConnectionString) { Port = FreePort(), Timeout = 3 }.ToString(),
+            ["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(empty.Options.ConnectionString) { Port = TestData.FreePort(), Timeout = 3 }.ToString(),
         };
-        var refused = await CliProcess.RunApartAsync(unreachable, "serve", "--urls", $"http://127.0.0.1:{FreePort()}");
+        var refused = await CliProcess.RunApartAsync(unreachable, "serve", "--urls", $"http://127.0.0.1:{TestData.FreePort()}");
         var refusedVerb = await CliProcess.RunApartAsync(unreachable, "migrate");
 
         await using var newer = await TestStore.CreateAsync(StoreProvider.Sqlite);
@@ -76,7 +76,7 @@ public sealed class StoreStartupTests
                 "INSERT INTO \"__EFMigrationsHistory\" (migration_id, product_version) VALUES ('29991231000000_FromTheFuture', '99.0.0')");
         }
 
-        var tooNew = await CliProcess.RunApartAsync(newer.Settings, "serve", "--urls", $"http://127.0.0.1:{FreePort()}");
+        var tooNew = await CliProcess.RunApartAsync(newer.Settings, "serve", "--urls", $"http://127.0.0.1:{TestData.FreePort()}");
         var tooNewImport = await CliProcess.RunApartAsync(newer.Settings, "digest", "send");
 
         Assert.Equal(1, notMigrated.ExitCode);
@@ -165,10 +165,4 @@ public sealed class StoreStartupTests
         return HttpStatusCode.ServiceUnavailable;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -27,6 +27,14 @@ public static class TestData
         }
     }
 
+    /// <summary>A TCP port on 127.0.0.1 that nothing listens on now (for a server or process a test starts).</summary>
+    public static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     /// <summary>A new empty folder under the system temp dir; deleted by the caller or left for inspection.</summary>
     public static string NewTempDir(string prefix = "dp-test")
     {
