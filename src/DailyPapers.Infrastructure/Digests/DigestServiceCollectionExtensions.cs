@@ -40,7 +40,11 @@ public static class DigestServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The web host's jobs (Quartz, in memory): plan at the send time and at start-up, send every few seconds.</summary>
+    /// <summary>
+    /// The web host's digest jobs: plan at the send time and at start-up, send every few seconds. Needs
+    /// <c>AddJobScheduler</c>; on PostgreSQL each runs on one node at a time, and a run cut short by a dead node runs again
+    /// on another.
+    /// </summary>
     public static IServiceCollection AddDigestJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
@@ -51,8 +55,8 @@ public static class DigestServiceCollectionExtensions
 
         services.AddQuartz(quartz =>
         {
-            quartz.AddJob<PlanDigestsJob>(job => job.WithIdentity(PlanDigestsJob.Key));
-            quartz.AddJob<SendOutboxJob>(job => job.WithIdentity(SendOutboxJob.Key));
+            quartz.AddJob<PlanDigestsJob>(job => job.WithIdentity(PlanDigestsJob.Key).RequestRecovery());
+            quartz.AddJob<SendOutboxJob>(job => job.WithIdentity(SendOutboxJob.Key).RequestRecovery());
             var zone = TryZone(options.TimeZone) ? TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone) : TimeZoneInfo.Utc;
             quartz.AddTrigger(t => t.ForJob(PlanDigestsJob.Key).WithIdentity("plan-digests-daily", "digests")
                 .WithCronSchedule($"0 {options.SendAt.Minute} {options.SendAt.Hour} * * ?", cron => cron.InTimeZone(zone)));
@@ -62,7 +66,6 @@ public static class DigestServiceCollectionExtensions
                 .StartAt(DateTimeOffset.UtcNow.AddSeconds(2))
                 .WithSimpleSchedule(s => s.WithInterval(options.SendInterval).RepeatForever()));
         });
-        services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         return services;
     }
 

@@ -4,6 +4,7 @@ using DailyPapers.Infrastructure.Search.Vectors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace DailyPapers.Infrastructure.Search;
 
@@ -31,6 +32,7 @@ public static class SearchServiceCollectionExtensions
             services.AddSingleton<PaperEmbedder>();
             services.AddSingleton(provider => new SemanticSearcher(
                 new Lazy<TextEmbedder>(provider.GetRequiredService<TextEmbedder>), provider.GetRequiredService<VectorIndex>()));
+            services.AddSingleton<BackgroundEmbedding>();
             services.AddHostedService<SemanticIndexService>();
         }
 
@@ -41,6 +43,28 @@ public static class SearchServiceCollectionExtensions
             provider.GetRequiredService<LexicalSearcher>(),
             embeddings.Enabled ? provider.GetRequiredService<SemanticSearcher>() : null,
             provider.GetRequiredService<IOptions<HybridOptions>>().Value));
+        return services;
+    }
+
+    /// <summary>
+    /// The web host's background embedding (<see cref="EmbedPapersJob"/>) every <c>Search:Embeddings:PollInterval</c>,
+    /// unless embeddings or <c>Search:Embeddings:Background</c> are off. Needs <c>AddJobScheduler</c>.
+    /// </summary>
+    public static IServiceCollection AddEmbeddingJob(this IServiceCollection services, IConfiguration configuration)
+    {
+        var embeddings = configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
+        if (!embeddings.Enabled || !embeddings.Background)
+        {
+            return services;
+        }
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<EmbedPapersJob>(job => job.WithIdentity(EmbedPapersJob.Key).RequestRecovery());
+            quartz.AddTrigger(trigger => trigger.ForJob(EmbedPapersJob.Key).WithIdentity("embed-papers", "search")
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(embeddings.PollInterval).RepeatForever()));
+        });
         return services;
     }
 }

@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using DailyPapers.Infrastructure.Harvesting;
+using DailyPapers.Infrastructure.Hosting;
 using DailyPapers.Infrastructure.Storage;
 using DailyPapers.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Quartz;
 
 namespace DailyPapers.Tests.Harvesting;
 
-/// <summary>The background harvest inside a real host: never in the way of start-up, calm when arXiv is unreachable.</summary>
+/// <summary>The background harvest (a scheduled job) inside a real host: never in the way of start-up, calm when arXiv is unreachable.</summary>
 public sealed class HarvestServiceTests
 {
     [Fact]
@@ -33,7 +35,7 @@ public sealed class HarvestServiceTests
     }
 
     [Fact]
-    public async Task When_disabled_the_service_makes_no_request()
+    public async Task When_disabled_no_harvest_is_scheduled_and_no_request_made()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         await using var server = await ArxivTestServer.StartAsync();
@@ -41,10 +43,40 @@ public sealed class HarvestServiceTests
         using var host = BuildHost(store, server.BaseAddress, logs, enabled: false);
 
         await host.StartAsync();
-        await WaitForAsync(logs, e => e.Message.Contains("harvesting is off", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduled = await scheduler.GetJobDetail(HarvestJob.Key) is not null;
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
         await host.StopAsync();
 
+        Assert.False(scheduled);
         Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task After_a_failure_a_retry_is_scheduled_and_the_streak_kept_in_the_job_data()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        var logs = new CapturingLoggerProvider();
+        using var host = BuildHost(store, ClosedPort.Uri(), logs);
+
+        await host.StartAsync();
+        await WaitForAsync(logs, e => e.Level == LogLevel.Warning, TimeSpan.FromSeconds(10));
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var retry = await scheduler.GetTrigger(HarvestJob.Retry);
+        for (var waited = 0; retry is null && waited < 50; waited++)
+        {
+            // The warning is logged just before the retry is scheduled.
+            await Task.Delay(100);
+            retry = await scheduler.GetTrigger(HarvestJob.Retry);
+        }
+
+        var job = await scheduler.GetJobDetail(HarvestJob.Key);
+        await host.StopAsync();
+
+        Assert.NotNull(retry);
+        var inMinutes = retry.NextFireTimeUtc!.Value - DateTimeOffset.UtcNow;
+        Assert.InRange(inMinutes, TimeSpan.FromSeconds(50), TimeSpan.FromMinutes(1));
+        Assert.Equal("1", job!.JobDataMap["failures"]);
     }
 
     [Theory]
@@ -53,7 +85,7 @@ public sealed class HarvestServiceTests
     [InlineData(3, 4)]
     [InlineData(10, 360)]
     public void Retries_after_1_2_4_minutes_up_to_the_interval(int failures, int minutes) =>
-        Assert.Equal(TimeSpan.FromMinutes(minutes), HarvestService.RetryDelay(failures, TimeSpan.FromHours(6)));
+        Assert.Equal(TimeSpan.FromMinutes(minutes), HarvestJob.RetryDelay(failures, TimeSpan.FromHours(6)));
 
     private static IHost BuildHost(TestStore store, Uri arxiv, CapturingLoggerProvider logs, bool enabled = true)
     {
@@ -66,7 +98,8 @@ public sealed class HarvestServiceTests
             ["Harvest:MinRequestInterval"] = "00:00:00.050",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
-        builder.Services.AddPaperStore(builder.Configuration, store.DataDirectory).AddArxivHarvesting(builder.Configuration);
+        builder.Services.AddPaperStore(builder.Configuration, store.DataDirectory).AddJobScheduler(builder.Configuration)
+            .AddArxivHarvesting(builder.Configuration).AddHarvestJob(builder.Configuration);
         return builder.Build();
     }
 

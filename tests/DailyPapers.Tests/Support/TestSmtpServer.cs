@@ -51,6 +51,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>A snapshot of the messages accepted so far, in arrival order.</summary>
     public IReadOnlyList<ReceivedMail> Messages => [.. _received];
 
+    /// <summary>How long the server takes to accept each message (a slow relay), so a sending run lasts long enough to interrupt.</summary>
+    public TimeSpan AcceptDelay { get; set; }
+
     /// <summary>When on, MAIL FROM is answered "451 4.3.0 …", so no message gets in.</summary>
     public bool FailTemporarily
     {
@@ -195,6 +198,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
             if (server._dataReply is { } reply)
             {
                 return reply;
+            }
+
+            if (server.AcceptDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(server.AcceptDelay, cancellationToken);
             }
 
             using var stream = new MemoryStream(buffer.ToArray());

@@ -1,57 +1,59 @@
-using DailyPapers.Infrastructure.Hosting;
-using Microsoft.Extensions.Hosting;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace DailyPapers.Infrastructure.Harvesting;
 
 /// <summary>
 /// Keeps the store current from arXiv while the site runs: a harvest shortly after start, then one every
-/// <see cref="HarvestOptions.Interval"/>. Without network the site keeps serving what is stored; the service says so
-/// once per failure streak and tries again after 1, 2, 4… minutes, up to the interval.
+/// <see cref="HarvestOptions.Interval"/>, on one node at a time. Without network the site keeps serving what is
+/// stored; the job says so once per failure streak (counted in its job data, so the streak survives a change of node)
+/// and tries again after 1, 2, 4… minutes, up to the interval.
 /// </summary>
-public sealed class HarvestService(ArxivHarvester harvester, IOptions<HarvestOptions> options, TimeProvider clock, ILogger<HarvestService> logger)
-    : BackgroundService
+[DisallowConcurrentExecution]
+[PersistJobDataAfterExecution]
+public sealed class HarvestJob(ArxivHarvester harvester, IOptions<HarvestOptions> options, ILogger<HarvestJob> logger) : IJob
 {
+    public static readonly JobKey Key = new("harvest", "harvest");
+
+    public static readonly TriggerKey Regular = new("harvest", "harvest");
+
+    public static readonly TriggerKey Retry = new("harvest-retry", "harvest");
+
+    private const string FailuresKey = "failures";
+
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (!settings.Enabled)
+        var data = context.JobDetail.JobDataMap;
+        // Kept as text: job data goes through the job store's serializer on PostgreSQL.
+        var failures = int.TryParse(data.TryGetValue(FailuresKey, out var kept) ? kept as string : null, CultureInfo.InvariantCulture, out var streak) ? streak : 0;
+        var report = await RunOnceAsync(cancellationToken);
+        if (report is null)
         {
-            logger.LogInformation("arXiv harvesting is off (Harvest:Enabled is false)");
             return;
         }
 
-        // Off the host's start-up path whatever the runtime does with the synchronous part of ExecuteAsync.
-        await Task.Yield();
-        var failures = 0;
-        var delay = settings.StartDelay;
-        while (await StoppableDelay.WaitAsync(delay, clock, stoppingToken))
+        if (report.Succeeded)
         {
-            var report = await RunOnceAsync(stoppingToken);
-            if (report is null)
+            if (failures > 0)
             {
-                return;
+                logger.LogInformation("arXiv is reachable again; harvest completed after {Failures} failed attempt(s)", failures);
+                await context.Scheduler.UnscheduleJob(Retry, cancellationToken);
             }
 
-            if (report.Succeeded)
-            {
-                if (failures > 0)
-                {
-                    logger.LogInformation("arXiv is reachable again; harvest completed after {Failures} failed attempt(s)", failures);
-                }
-
-                failures = 0;
-                delay = settings.Interval;
-                continue;
-            }
-
-            failures++;
-            delay = RetryDelay(failures, settings.Interval);
-            Report(report.Failures, failures, delay);
+            data[FailuresKey] = "0";
+            return;
         }
+
+        failures++;
+        data[FailuresKey] = failures.ToString(CultureInfo.InvariantCulture);
+        var delay = RetryDelay(failures, options.Value.Interval);
+        Report(report.Failures, failures, delay);
+        var retry = TriggerBuilder.Create().WithIdentity(Retry).ForJob(Key).StartAt(DateTimeOffset.UtcNow + delay).Build();
+        await context.Scheduler.ScheduleJob(retry, ScheduleJobOptions.Replacing, cancellationToken);
     }
 
     /// <summary>1, 2, 4… minutes after consecutive failures, never longer than the harvest interval.</summary>
@@ -61,24 +63,24 @@ public sealed class HarvestService(ArxivHarvester harvester, IOptions<HarvestOpt
         return delay < interval ? delay : interval;
     }
 
-    private async Task<ArxivHarvestReport?> RunOnceAsync(CancellationToken stoppingToken)
+    private async Task<ArxivHarvestReport?> RunOnceAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var report = await harvester.RunAsync(new ArxivHarvestRequest(), null, stoppingToken);
+            var report = await harvester.RunAsync(new ArxivHarvestRequest(), null, cancellationToken);
             var total = report.Total;
             logger.LogInformation(
                 "arXiv harvest: {New} new, {Updated} updated, {Unchanged} unchanged, {Deleted} deleted, {Rejected} rejected",
                 total.New, total.Updated, total.Unchanged, total.Deleted, total.Rejected);
             return report;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return null;
         }
         catch (Exception ex)
         {
-            // The store itself failing (disk full, database down) must not end the service either.
+            // The store itself failing (disk full, database down) must not end the schedule either.
             return new ArxivHarvestReport(new(), [], [new HarvestFailure("harvest", ex)]);
         }
     }
