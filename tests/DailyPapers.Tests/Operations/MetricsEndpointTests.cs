@@ -44,6 +44,7 @@ public sealed partial class MetricsEndpointTests
         Assert.Equal("gauge", families["dailypapers_outbox_pending"]);
         Assert.Equal("gauge", families["dailypapers_outbox_oldest_age_seconds"]);
         Assert.Equal("gauge", families["dailypapers_search_index_lag"]);
+        Assert.Equal("gauge", families["dailypapers_embedding_backlog"]);
         if (provider == StoreProvider.Postgres)
         {
             // Store query time, from Npgsql's own meter: every command, EF's and the readers' plain ADO.NET ones.

@@ -2,6 +2,8 @@ using System.Diagnostics.Metrics;
 using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Infrastructure.Hosting;
 using DailyPapers.Infrastructure.Search;
+using DailyPapers.Infrastructure.Search.Embeddings;
+using DailyPapers.Infrastructure.Search.Vectors;
 using DailyPapers.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
@@ -37,7 +39,7 @@ public static class OperationsMetrics
 }
 
 /// <summary>
-/// Reads the state a scrape reports (outbox depth and oldest message, search index lag) every
+/// Reads the state a scrape reports (outbox depth and oldest message, search index lag, embedding backlog) every
 /// <see cref="OperationsMetrics.SampleInterval"/>, so that scrapes, however frequent, cost the store nothing.
 /// </summary>
 public sealed class OperationsSampler : BackgroundService
@@ -48,18 +50,25 @@ public sealed class OperationsSampler : BackgroundService
     private readonly StoreContextFactory _store;
     private readonly SearchIndexLag _lag;
     private readonly ILogger<OperationsSampler> _logger;
+    private readonly PaperVectorStore _vectors;
+    private readonly EmbeddingModelProfile? _model;
     private long _outboxPending;
     private double _outboxOldestSeconds;
     private long _indexLag;
+    private long _embeddingBacklog = -1;
 
-    public OperationsSampler(StoreContextFactory store, SearchIndexLag lag, IMeterFactory meters, ILogger<OperationsSampler> logger)
+    public OperationsSampler(
+        StoreContextFactory store, SearchIndexLag lag, PaperVectorStore vectors, IServiceProvider services, IMeterFactory meters, ILogger<OperationsSampler> logger)
     {
-        (_store, _lag, _logger) = (store, lag, logger);
+        (_store, _lag, _vectors, _logger) = (store, lag, vectors, logger);
+        // Registered only when embeddings are on; without it there is no backlog to report.
+        _model = services.GetService<EmbeddingModelProfile>();
         // This host's meter (the DI container's factory), so that each app in a process reports its own state.
         var meter = meters.Create(DailyPapersMetrics.MeterName);
         meter.CreateObservableGauge("dailypapers.outbox.pending", () => Interlocked.Read(ref _outboxPending), description: "Messages in the outbox not sent yet (waiting, retrying or being sent)");
         meter.CreateObservableGauge("dailypapers.outbox.oldest.age", () => Volatile.Read(ref _outboxOldestSeconds), "s", "Age of the oldest message not sent yet");
         meter.CreateObservableGauge("dailypapers.search.index.lag", () => Interlocked.Read(ref _indexLag), description: "Changed papers this node's search index has not applied yet");
+        meter.CreateObservableGauge("dailypapers.embedding.backlog", () => Interlocked.Read(ref _embeddingBacklog), description: "Papers without a current vector (falls as embedding proceeds; -1 when embeddings are off)");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -90,5 +99,9 @@ public sealed class OperationsSampler : BackgroundService
         Volatile.Write(ref _outboxOldestSeconds, oldest is { } at ? Math.Max(0, (DateTime.UtcNow - DateTime.SpecifyKind(at, DateTimeKind.Utc)).TotalSeconds) : 0);
         var now = await _lag.ReadAsync(LagCap, cancellationToken);
         Interlocked.Exchange(ref _indexLag, now.Applied < 0 ? -1 : now.Pending);
+        if (_model is not null)
+        {
+            Interlocked.Exchange(ref _embeddingBacklog, await _vectors.CountPendingAsync(_model.Name, cancellationToken));
+        }
     }
 }
