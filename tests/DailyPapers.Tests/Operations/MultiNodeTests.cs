@@ -11,7 +11,8 @@ namespace DailyPapers.Tests.Operations;
 
 /// <summary>
 /// Two nodes on one PostgreSQL store behind nginx with deploy/nginx's configuration (issue 13 §2): a reader signed in
-/// through one node is signed in on the other, votes through nginx land exactly, a paper written elsewhere is
+/// through one node is signed in on the other, votes through nginx land exactly (also 200 readers at once, by the vote
+/// bench), a paper written elsewhere is
 /// searchable on both within 5 seconds, and nginx keeps /metrics from the public.
 /// </summary>
 public sealed partial class MultiNodeTests
@@ -84,6 +85,12 @@ public sealed partial class MultiNodeTests
 
             Assert.True(written.Elapsed < TimeSpan.FromSeconds(5), $"searchable on both after {written.Elapsed}");
 
+            // The vote bench through nginx: 200 readers, each on its own connection, spread over both nodes; it exits 0
+            // only if every answer was 200 and every count ends exact (cast, then half taken back).
+            var (benchExit, benchOutput) = await CliProcess.RunAsync(
+                store.Settings, "bench", "votes", "--url", $"http://127.0.0.1:{front}", "--clients", "200", "--votes", "5");
+            Assert.True(benchExit == 0, benchOutput);
+
             using var metricsPublic = await viaNginx.GetAsync("/metrics");
             using var metricsNode = await new HttpClient().GetAsync($"http://127.0.0.1:{ports[1]}/metrics");
             Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.OK), (metricsPublic.StatusCode, metricsNode.StatusCode));
@@ -111,6 +118,9 @@ public sealed partial class MultiNodeTests
             ["Digests:Enabled"] = "false",
             ["Search:Embeddings:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The vote bench's 200 readers come from one address and vote at once.
+            ["Web:VotesPerMinute"] = "100000",
+            ["Web:ReadersPerAddress"] = "1000",
         };
         return CliProcess.Start(settings, "serve", "--urls", $"http://127.0.0.1:{port}");
     }
@@ -123,7 +133,13 @@ public sealed partial class MultiNodeTests
             .Replace("127.0.0.1:5001", $"127.0.0.1:{nodes[0]}", StringComparison.Ordinal)
             .Replace("127.0.0.1:5002", $"127.0.0.1:{nodes[1]}", StringComparison.Ordinal)
             .Replace("listen 80;", $"listen 127.0.0.1:{listen};", StringComparison.Ordinal)
-            .Replace("/etc/nginx/dailypapers_proxy.conf", Path.Combine(deploy, "dailypapers_proxy.conf"), StringComparison.Ordinal);
+            .Replace("/etc/nginx/dailypapers_proxy.conf", Path.Combine(deploy, "dailypapers_proxy.conf"), StringComparison.Ordinal)
+            // Here one address (loopback) stands for the bench's 200 readers, not one reader.
+            // (nginx counts a burst within one millisecond whatever the rate, so the burst is raised too).
+            .Replace("rate=5r/s", "rate=100000r/s", StringComparison.Ordinal)
+            .Replace("burst=20", "burst=1000", StringComparison.Ordinal);
+        Assert.Contains("rate=100000r/s", site, StringComparison.Ordinal);
+        Assert.Contains("burst=1000", site, StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(folder, "dailypapers.conf"), site);
         var user = Environment.UserName == "root" ? "user root;\n" : "";
         File.WriteAllText(Path.Combine(folder, "nginx.conf"), $$"""
@@ -131,7 +147,7 @@ public sealed partial class MultiNodeTests
             worker_processes 1;
             pid {{folder}}/nginx.pid;
             error_log {{folder}}/error.log warn;
-            events { worker_connections 256; }
+            events { worker_connections 1024; }
             http {
                 access_log off;
                 client_body_temp_path {{folder}}/body;
