@@ -16,6 +16,7 @@ public sealed class AccessTokenAuthentication(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AccessTokens tokens,
+    TokenPrincipals known,
     UserManager<UserEntity> users,
     IUserClaimsPrincipalFactory<UserEntity> principals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -30,8 +31,13 @@ public sealed class AccessTokenAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        var userId = await tokens.FindUserIdAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        var owner = await tokens.FindOwnerAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (owner is not null && known.Find(owner) is { } claims)
+        {
+            return Success(claims);
+        }
+
+        var user = owner is null ? null : await users.FindByIdAsync(owner.UserId);
         // Not refused while the account is locked out: a lockout stops password guesses, and anyone who knows the email
         // could otherwise switch a reader's scripts off for as long as they kept guessing.
         var refusal = user is null
@@ -45,9 +51,13 @@ public sealed class AccessTokenAuthentication(
         }
 
         var principal = await principals.CreateAsync(user!);
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var made = principal.Claims.ToArray();
+        known.Remember(owner!, made);
+        return Success(made);
     }
+
+    private static AuthenticateResult Success(IEnumerable<Claim> claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

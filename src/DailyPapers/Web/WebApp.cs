@@ -46,6 +46,7 @@ public static class WebApp
         builder.Services.AddCommunity();
         builder.Services.AddSignals().AddForYou();
         builder.Services.AddDigests(builder.Configuration, dataDir).AddDigestJobs(builder.Configuration);
+        builder.Services.AddSingleton<TokenPrincipals>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
         builder.Services.AddAuthentication().AddIdentityCookies();

@@ -102,6 +102,8 @@ public sealed partial class AccessTokenTests : IAsyncLifetime
         };
         var signIn = new Dictionary<string, string> { ["Email"] = "ada@example.org", ["Password"] = "correct horse battery" };
 
+        // Used first, so that the node knows the token's claims: the suspension (another process) must still count at once.
+        using var beforeSuspension = await GetAsync("/api/whoami", token);
         var suspended = await CliProcess.RunAsync(_store.Settings, "user", "suspend", "ada@example.org");
         var refusedPage = await PostAsync(browser, "/account/signin", "/account/signin", new(signIn));
         var wrongPasswordPage = await PostAsync(browser, "/account/signin", "/account/signin", new(signIn) { ["Password"] = "a guess" });
@@ -109,6 +111,7 @@ public sealed partial class AccessTokenTests : IAsyncLifetime
         var restored = await CliProcess.RunAsync(_store.Settings, "user", "restore", "ada@example.org");
         using var acceptedToken = await GetAsync("/api/whoami", token);
 
+        Assert.Equal(HttpStatusCode.OK, beforeSuspension.StatusCode);
         Assert.Equal(0, suspended.ExitCode);
         Assert.Contains("This account is suspended.", refusedPage, StringComparison.Ordinal);
         Assert.Contains("The email or the password is wrong.", wrongPasswordPage, StringComparison.Ordinal);
