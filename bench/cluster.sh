@@ -5,7 +5,7 @@
 # Knobs (environment): RUNS=3 SETUPS="sqlite-1 pg-1 pg-1-nginx pg-2-nginx" PARTS="page search votes"
 #   THREADS=2 CONNS=32 DURATION=10s WARMUP=5s (wrk, for the page and search) CLIENTS=200 VOTES=50 (bench votes)
 #   PG_HOST=127.0.0.1 PG_PORT=55432 PG_USER=postgres (a running PostgreSQL; each run creates its own database and drops it)
-#   BIN=DIR to measure a build already in DIR (e.g. of another commit) instead of building this tree
+#   PG_EXTRA="Max Auto Prepare=20" to add to the connection string (Npgsql keywords), BIN=DIR to measure a build already in DIR (e.g. of another commit) instead of building this tree
 #   OUT=FILE to keep the raw results (one line per run and part), LOGS=DIR to keep the server logs
 # Each run of a setup: a fresh store with four Hugging Face days for the votes and the 50-paper day for the page, the
 # nodes started with the vote limits raised (as bench/votes-load.sh), nginx in front when the setup says so, with a
@@ -240,7 +240,7 @@ run_setup() { # setup run
     if [[ $provider == pg ]]; then
         PG_DB="dp_bench_cluster_$$_${SETUP//-/_}_$RUN"
         psql_admin -c "CREATE DATABASE \"$PG_DB\""
-        STORE_ENV+=(Database__Provider=Postgres "Database__ConnectionString=Host=$PG_HOST;Port=$PG_PORT;Username=$PG_USER;Database=$PG_DB")
+        STORE_ENV+=(Database__Provider=Postgres "Database__ConnectionString=Host=$PG_HOST;Port=$PG_PORT;Username=$PG_USER;Database=$PG_DB${PG_EXTRA:+;$PG_EXTRA}")
     fi
     rm -rf "$TMP/run"
     mkdir -p "$TMP/run"
