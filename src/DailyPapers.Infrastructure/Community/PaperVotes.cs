@@ -11,7 +11,8 @@ public sealed record VoteState(bool Voted, int Upvotes);
 
 /// <summary>
 /// Upvotes: one per reader and paper (the <c>votes</c> key), counted beside the paper in the same transaction, so the
-/// count stays exact however many readers vote at once.
+/// count stays exact however many readers vote at once: on PostgreSQL in one statement (<see cref="VoteStatement"/>),
+/// on SQLite, whose writes run in-process and one at a time anyway, in a <see cref="PaperChangeTransaction"/>.
 /// </summary>
 public sealed class PaperVotes(StoreContextFactory store, StoreVersion version, TimeProvider clock)
 {
@@ -21,6 +22,11 @@ public sealed class PaperVotes(StoreContextFactory store, StoreVersion version, 
     /// </summary>
     public async Task<VoteState?> SetAsync(ArxivId paper, string userId, bool voted, CancellationToken cancellationToken)
     {
+        if (store.Provider == StoreProvider.Postgres)
+        {
+            return await VoteStatement.SetAsync(store, version, paper, userId, voted, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
         await using var change = await PaperChangeTransaction.BeginAsync(store, version, clock, cancellationToken);
         var local = await change.ScalarAsync(
             "SELECT local_votes FROM papers WHERE id = @id AND NOT is_deleted AND NOT is_hidden",
