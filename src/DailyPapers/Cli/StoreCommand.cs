@@ -31,14 +31,14 @@ internal static class StoreCommand
             Description = "Rows per transaction on PostgreSQL; each is a checkpoint that a rerun after a kill continues from",
             DefaultValueFactory = _ => 5000,
         };
-        // For the tests that kill a copy half-way, so that half-way lasts long enough on any machine.
-        var pause = new Option<int>("--pause-between-batches-ms") { Hidden = true };
+        // For the tests of a copy killed half-way: where, exactly, whatever the speed of the machine.
+        var killInBatch = new Option<int>("--kill-in-batch") { Hidden = true };
         var copy = new Command("copy", "Copy this SQLite store (--data) into an empty PostgreSQL database, verify it, and say how to start on it.")
         {
-            to, append, batchSize, pause,
+            to, append, batchSize, killInBatch,
         };
         copy.SetAction((parse, ct) => CopyAsync(
-            parse.GetValue(to)!, new StoreCopyOptions(parse.GetValue(append), parse.GetValue(batchSize), TimeSpan.FromMilliseconds(parse.GetValue(pause))),
+            parse.GetValue(to)!, new StoreCopyOptions(parse.GetValue(append), parse.GetValue(batchSize), parse.GetValue(killInBatch)),
             parse.GetValue(CommandLine.Data), ct));
         store.Subcommands.Add(copy);
         return store;
