@@ -79,7 +79,7 @@ internal static class StoreCommand
         foreach (var table in verified)
         {
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{table.Table,-22} {table.Source.Rows,12:N0} {table.Target.Rows,12:N0}  {table.Source.Checksum,-32}  {(table.Matches ? "same" : table.Target.Checksum)}"));
+                $"{table.Table,-22} {table.Source.Rows,12:N0} {table.Target.Rows,12:N0}  {table.Source.Checksum,-32}  {(table.Merged ? "merged" : table.Matches ? "same" : table.Target.Checksum)}"));
         }
 
         var different = verified.Where(v => !v.Matches).Select(v => v.Table).ToList();

@@ -113,6 +113,32 @@ public sealed class StoreCopyTests
     }
 
     [Fact]
+    public async Task Append_adds_to_a_database_with_rows_and_stops_at_a_key_it_has_already()
+    {
+        await using var sqlite = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await new PaperWriter(sqlite.Factory, TimeProvider.System).WriteAsync([SamplePapers.Item("2506.00001", "From SQLite")], CancellationToken.None);
+        await using var postgres = await TestStore.CreateAsync(StoreProvider.Postgres);
+        var writer = new PaperWriter(postgres.Factory, TimeProvider.System);
+        await writer.WriteAsync([SamplePapers.Item("2506.00002", "Already on PostgreSQL"), SamplePapers.Item("2506.00003", "Also there")], CancellationToken.None);
+        var to = postgres.Options.ConnectionString!;
+
+        var appended = await CliProcess.RunApartAsync(sqlite.Settings, "store", "copy", "--to", to, "--append");
+        var again = await CliProcess.RunApartAsync(sqlite.Settings, "store", "copy", "--to", to, "--append");
+
+        Assert.True(appended.ExitCode == 0, appended.Output + appended.Error);
+        Assert.Matches(@"\npapers\s+1\s+1\s+[0-9a-f]{32}\s+same", appended.Output);
+        Assert.Matches(@"\nstore_counters\s+2\s+2\s+[0-9a-f]{32}\s+merged", appended.Output);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Equal(
+            "error: papers: the target has this row already (Key (id)=(2506.00001) already exists); --append adds rows and never replaces one. " +
+            "The batch that met it was not written; 0 row(s) of papers copied before it are kept.",
+            again.Error.Trim());
+        Assert.Equal(3, await CountAsync(to, "papers"));
+        await using var target = postgres.Factory.CreateContext();
+        Assert.Equal(2, await target.Counters.Where(c => c.Name == StoreCounterEntity.PaperChanges).Select(c => c.Value).SingleAsync());
+    }
+
+    [Fact]
     public async Task A_target_that_cannot_be_reached_is_one_line_and_exit_code_1()
     {
         await using var sqlite = await TestStore.CreateAsync(StoreProvider.Sqlite);

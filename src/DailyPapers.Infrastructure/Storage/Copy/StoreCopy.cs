@@ -19,10 +19,13 @@ public sealed record StoreCopyOptions(bool Append = false, int BatchSize = 5000,
 /// <summary>One table copied: its rows in the target now, how many this run wrote, in what time.</summary>
 public sealed record TableCopied(string Table, long Rows, long CopiedNow, TimeSpan Elapsed);
 
-/// <summary>One table's row count and checksum on both sides.</summary>
-public sealed record TableVerified(string Table, TableSum Source, TableSum Target)
+/// <summary>
+/// One table's row count and checksum on both sides; after --append, the target's over the source's keys only. A
+/// seeded table (the counters) merged by --append is <paramref name="Merged"/>: its values are not the source's.
+/// </summary>
+public sealed record TableVerified(string Table, TableSum Source, TableSum Target, bool Merged = false)
 {
-    public bool Matches => Source == Target;
+    public bool Matches => Merged || Source == Target;
 }
 
 /// <summary>
@@ -220,15 +223,19 @@ public sealed class StoreCopy : IAsyncDisposable
         return reset;
     }
 
-    /// <summary>Counts and checksums every table on both sides (<see cref="TableChecksum"/>).</summary>
+    /// <summary>
+    /// Counts and checksums every table on both sides (<see cref="TableChecksum"/>); after --append, the target's rows
+    /// with the source's keys, so the check is that every source row is there, as it was.
+    /// </summary>
     public async Task<IReadOnlyList<TableVerified>> VerifyAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var verified = new List<TableVerified>();
         foreach (var table in _tables)
         {
-            var source = await TableChecksum.ComputeAsync(_source, table, source: true, _snapshot, cancellationToken);
-            var target = await TableChecksum.ComputeAsync(_target, table, source: false, null, cancellationToken);
-            verified.Add(new TableVerified(table.Name, source, target));
+            var keys = Append ? new HashSet<string>(StringComparer.Ordinal) : null;
+            var source = await TableChecksum.ComputeAsync(_source, table, source: true, _snapshot, keys, null, cancellationToken);
+            var target = await TableChecksum.ComputeAsync(_target, table, source: false, null, null, keys, cancellationToken);
+            verified.Add(new TableVerified(table.Name, source, target, Merged: Append && table.IsSeeded));
             progress?.Report((verified.Count, _tables.Count));
         }
 
@@ -388,7 +395,7 @@ public sealed class StoreCopy : IAsyncDisposable
         var kept = $"The batch that met it was not written; {checkpoint.Copied:N0} row(s) of {table.Name} copied before it are kept.";
         return e.SqlState == PostgresErrorCodes.UniqueViolation
             ? new StoreNotReadyException(
-                $"{table.Name}: {e.Detail?.TrimEnd('.') ?? e.MessageText} in the target already; --append adds rows and never replaces one. {kept}", e)
+                $"{table.Name}: the target has this row already ({e.Detail?.TrimEnd('.') ?? e.MessageText}); --append adds rows and never replaces one. {kept}", e)
             : new StoreNotReadyException($"copying {table.Name} failed: {e.MessageText}{(e.Detail is null ? "" : $" ({e.Detail})")}. {kept} A rerun continues from there.", e);
     }
 

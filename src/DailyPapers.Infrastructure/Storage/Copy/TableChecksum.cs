@@ -18,8 +18,13 @@ public sealed record TableSum(long Rows, string Checksum);
 /// </summary>
 internal static class TableChecksum
 {
+    /// <summary>
+    /// The sum over the table, or over the rows whose keys are in <paramref name="onlyKeys"/> (the source's rows in a
+    /// target copied into with --append); the keys seen are added to <paramref name="keys"/> when given.
+    /// </summary>
     public static async Task<TableSum> ComputeAsync(
-        DbConnection connection, CopyTable table, bool source, DbTransaction? transaction, CancellationToken cancellationToken)
+        DbConnection connection, CopyTable table, bool source, DbTransaction? transaction, HashSet<string>? keys, IReadOnlySet<string>? onlyKeys,
+        CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -29,16 +34,31 @@ internal static class TableChecksum
         long rows = 0;
         var buffer = new ArrayBufferWriter<byte>(4096);
         var digest = new byte[32];
+        var keyOrdinals = table.Key.Select(k => table.Columns.ToList().IndexOf(k)).ToArray();
+        var texts = new string[table.Columns.Count];
         while (await reader.ReadAsync(cancellationToken))
         {
-            buffer.ResetWrittenCount();
             for (var i = 0; i < table.Columns.Count; i++)
             {
                 var column = table.Columns[i];
-                var value = source
+                texts[i] = CopyValue.Canonical(source
                     ? CopyValue.Read(reader, i, column.SourceType, column.SourceConverter)
-                    : CopyValue.Read(reader, i, column.TargetType, column.TargetConverter);
-                var text = CopyValue.Canonical(value);
+                    : CopyValue.Read(reader, i, column.TargetType, column.TargetConverter));
+            }
+
+            if (keys is not null || onlyKeys is not null)
+            {
+                var key = string.Join('\u001f', keyOrdinals.Select(o => texts[o]));
+                keys?.Add(key);
+                if (onlyKeys is not null && !onlyKeys.Contains(key))
+                {
+                    continue;
+                }
+            }
+
+            buffer.ResetWrittenCount();
+            foreach (var text in texts)
+            {
                 // Length-prefixed, so that no choice of separator can make two different rows alike.
                 var length = Encoding.UTF8.GetByteCount(text);
                 BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), length);
