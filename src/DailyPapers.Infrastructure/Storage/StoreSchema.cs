@@ -119,7 +119,7 @@ public static class StoreSchema
         }
     }
 
-    private static bool IsUnreachable(Exception e) => e switch
+    internal static bool IsUnreachable(Exception e) => e switch
     {
         StoreNotReadyException or OperationCanceledException => false,
         // A refused or unknown host, a wrong password or database name, an unwritable SQLite folder; a connection
@@ -129,7 +129,7 @@ public static class StoreSchema
     };
 
     /// <summary>The database's own words when there are any (the first DbException down the chain), on one line.</summary>
-    private static string FirstLine(Exception e)
+    internal static string FirstLine(Exception e)
     {
         var cause = e;
         for (var inner = e; inner is not null; inner = inner.InnerException)

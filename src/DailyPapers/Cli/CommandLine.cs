@@ -33,6 +33,7 @@ internal static class CommandLine
         root.Subcommands.Add(DigestCommand.Build());
         root.Subcommands.Add(SubscribersCommand.Build());
         root.Subcommands.Add(MigrateCommand.Build());
+        root.Subcommands.Add(StoreCommand.Build());
         foreach (var command in BackupCommand.Build())
         {
             root.Subcommands.Add(command);
