@@ -121,13 +121,13 @@ internal static class PaperSql
     /// <summary>The stored rows of these papers, by primary key.</summary>
     public static IQueryable<PaperEntity> PapersById(DailyPapersDbContext context, IReadOnlyList<string> ids) =>
         context.Provider == StoreProvider.Postgres
-            ? context.Papers.FromSqlRaw("SELECT * FROM papers WHERE id = ANY({0})", (object)ids.ToArray())
+            ? context.Papers.Where(p => ids.Contains(p.Id))
             : context.Papers.FromSqlRaw("SELECT p.* FROM json_each({0}) AS j CROSS JOIN papers AS p ON p.id = j.value", JsonSerializer.Serialize(ids));
 
     /// <summary>Every listing of these papers, by the primary key's leading column.</summary>
     public static IQueryable<ListingEntity> ListingsByPaperId(DailyPapersDbContext context, IReadOnlyList<string> ids) =>
         context.Provider == StoreProvider.Postgres
-            ? context.Listings.FromSqlRaw("SELECT * FROM listings WHERE paper_id = ANY({0})", (object)ids.ToArray())
+            ? context.Listings.Where(l => ids.Contains(l.PaperId))
             : context.Listings.FromSqlRaw("SELECT l.* FROM json_each({0}) AS j CROSS JOIN listings AS l ON l.paper_id = j.value", JsonSerializer.Serialize(ids));
 
     public static async Task SetChangeSequenceAsync(DbConnection connection, DbTransaction transaction, long value, CancellationToken cancellationToken)
