@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,26 +46,39 @@ public sealed class AccessTokens(StoreContextFactory store, TimeProvider clock)
             return null;
         }
 
-        var hash = HashOf(token);
-        await using var context = store.CreateContext();
-        var found = await context.AccessTokens.AsNoTracking()
-            .Where(t => t.Hash == hash && t.RevokedAt == null)
-            .Join(context.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.UserId, t.LastUsedAt, u.SecurityStamp })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
+        // Plain ADO.NET, not an EF context: this runs for every API call with a token, and the context's set-up and
+        // query pipeline cost more CPU than the query (measured under the vote bench).
+        await using var connection = await ReadConnection.OpenAsync(store, cancellationToken);
+        int id;
+        string userId, stamp;
+        DateTime? lastUsed;
+        await using (var command = connection.Command(
+            null,
+            "SELECT t.id, t.user_id, t.last_used_at, u.security_stamp FROM access_tokens AS t JOIN users AS u ON u.id = t.user_id " +
+            "WHERE t.hash = @hash AND t.revoked_at IS NULL",
+            ("@hash", HashOf(token))))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            return null;
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            id = reader.GetInt32(0);
+            userId = reader.GetString(1);
+            lastUsed = reader.IsDBNull(2) ? null : reader.GetDateTime(2);
+            stamp = reader.IsDBNull(3) ? "" : reader.GetString(3);
         }
 
         // "Last used" to the minute: a client calling many times a second must not make each call a database write.
         var now = clock.GetUtcNow().UtcDateTime;
-        if (found.LastUsedAt is not { } used || now - used >= LastUsedResolution)
+        if (lastUsed is not { } used || now - used >= LastUsedResolution)
         {
-            await context.AccessTokens.Where(t => t.Id == found.Id)
-                .ExecuteUpdateAsync(update => update.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            await using var update = connection.Command(null, "UPDATE access_tokens SET last_used_at = @now WHERE id = @id", ("@now", now), ("@id", id));
+            await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return new TokenOwner(found.UserId, found.SecurityStamp ?? "");
+        return new TokenOwner(userId, stamp);
     }
 
     public async Task<IReadOnlyList<AccessTokenEntity>> ListAsync(string userId, CancellationToken cancellationToken)
