@@ -43,7 +43,6 @@ done
 need_wrk
 
 log() { printf '[cluster] %s\n' "$*" >&2; }
-psql_admin() { psql "host=$PG_HOST port=$PG_PORT user=$PG_USER dbname=postgres" -v ON_ERROR_STOP=1 -qAt "$@"; }
 TCK=$(getconf CLK_TCK)
 
 TMP=$(mktemp -d -t dailypapers-cluster.XXXXXX)
@@ -58,12 +57,6 @@ stop_all() {
         stop_pid "$pid" 100
     done
     NODE_PIDS=()
-}
-drop_database() {
-    if [[ -n $PG_DB ]]; then
-        psql_admin -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" || log "could not drop database $PG_DB"
-        PG_DB=""
-    fi
 }
 cleanup() {
     local rc=$?

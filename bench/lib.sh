@@ -118,3 +118,14 @@ run_wrk() {
     echo "$rps $p50 $p99" >>"$TMP/$kind.results"
     log "$(printf '%-14s %10s req/s  p50 %8s ms  p99 %8s ms' "$kind" "$rps" "$p50" "$p99")"
 }
+
+# psql as the admin user on the maintenance database (PG_HOST, PG_PORT, PG_USER set by the calling script).
+psql_admin() { psql "host=$PG_HOST port=$PG_PORT user=$PG_USER dbname=postgres" -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+# Drops the run's database named in PG_DB, if any, and forgets it (the calling script defines log).
+drop_database() {
+    if [[ -n $PG_DB ]]; then
+        psql_admin -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" || log "could not drop database $PG_DB"
+        PG_DB=""
+    fi
+}

@@ -35,7 +35,6 @@ for day in $DAYS; do
 done
 
 log() { printf '[votes-load] %s\n' "$*" >&2; }
-psql_admin() { psql "host=$PG_HOST port=$PG_PORT user=$PG_USER dbname=postgres" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 TMP=$(mktemp -d -t dailypapers-votes.XXXXXX)
 SERVER_PID=""
@@ -43,12 +42,6 @@ PG_DB=""
 stop_server() {
     stop_pid "$SERVER_PID" 100
     SERVER_PID=""
-}
-drop_database() {
-    if [[ -n $PG_DB ]]; then
-        psql_admin -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" || log "could not drop database $PG_DB"
-        PG_DB=""
-    fi
 }
 cleanup() {
     local rc=$?

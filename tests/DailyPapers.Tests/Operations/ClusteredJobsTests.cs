@@ -72,16 +72,7 @@ public sealed class ClusteredJobsTests(ITestOutputHelper output)
         }
         finally
         {
-            foreach (var node in nodes)
-            {
-                if (!node.HasExited)
-                {
-                    node.Kill(entireProcessTree: true);
-                    await node.WaitForExitAsync();
-                }
-
-                node.Dispose();
-            }
+            await CliProcess.StopAllAsync(nodes);
         }
     }
 

@@ -97,16 +97,7 @@ public sealed partial class MultiNodeTests
         }
         finally
         {
-            foreach (var process in nodes.Append(nginx).OfType<Process>())
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
-                }
-
-                process.Dispose();
-            }
+            await CliProcess.StopAllAsync(nodes.Append(nginx));
         }
     }
 

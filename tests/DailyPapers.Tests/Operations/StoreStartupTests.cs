@@ -47,12 +47,7 @@ public sealed class StoreStartupTests
         }
         finally
         {
-            foreach (var (_, process) in nodes)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                process.Dispose();
-            }
+            await CliProcess.StopAllAsync(nodes.Select(node => node.Process));
         }
     }
 

@@ -96,4 +96,19 @@ public static class CliProcess
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr);
     }
+
+    /// <summary>Kills each process still running (with its children), waits for it, and disposes of it.</summary>
+    public static async Task StopAllAsync(IEnumerable<Process?> processes)
+    {
+        foreach (var process in processes.OfType<Process>())
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
+        }
+    }
 }
