@@ -13,7 +13,14 @@ namespace DailyPapers.Infrastructure.Search;
 public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? semantic, HybridOptions options)
 {
     /// <summary>How many vector results to fetch per wanted result when each must be checked against restrictions.</summary>
-    private const int OverFetch = 4;
+    private const int OverFetch = 2;
+
+    /// <summary>
+    /// The least share of all papers a restriction must pass for over-fetching to be tried: then at most
+    /// <see cref="OverFetch"/> / 0.2 = 10 candidates are checked per one wanted. Narrower ones search the graph for
+    /// their papers only.
+    /// </summary>
+    private const double BroadShare = 0.2;
 
     public LexicalSearcher Lexical => lexical;
 
@@ -112,14 +119,34 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
 
     private IReadOnlyList<string> SemanticIds(ParsedQuery query, SearchFilters filters, int candidates)
     {
+        if (semantic!.Embed(query.FreeText) is not { } vector)
+        {
+            return [];
+        }
+
         var scope = lexical.Scope(query, filters, options.ScopeLimit);
         if (!scope.NeedsCheck)
         {
-            return [.. AboveFloor(semantic!.Search(query.FreeText, candidates, scope.Within))];
+            return [.. AboveFloor(semantic.Search(vector, candidates, scope.Within))];
         }
 
-        var nearest = AboveFloor(semantic!.Search(query.FreeText, candidates * OverFetch)).ToList();
-        return [.. lexical.KeepAllowed(nearest, query, filters).Take(candidates)];
+        // Too many pass to score one by one. When most papers pass, the nearest few hundred hold enough of them.
+        var share = Math.Min(1, scope.Matching / (double)Math.Max(1, semantic.Count));
+        if (share >= BroadShare)
+        {
+            var wanted = (int)Math.Ceiling(candidates * OverFetch / share);
+            var nearest = semantic.Search(vector, wanted, within: null, rescore: false);
+            var allowed = lexical.KeepAllowed([.. nearest.Select(h => h.Id)], query, filters).ToHashSet(StringComparer.Ordinal);
+            // Enough, or every vector was looked at: nothing that passes is missing.
+            if (allowed.Count >= candidates || nearest.Count < wanted)
+            {
+                return [.. AboveFloor(semantic.Rescore(vector, [.. nearest.Where(h => allowed.Contains(h.Id)).Take(candidates)]))];
+            }
+        }
+
+        // Otherwise the graph is searched for the passing papers alone, so a narrow filter never comes back short.
+        var keys = semantic.Allow(lexical.MatchingIds(query, filters));
+        return [.. AboveFloor(semantic.Search(vector, candidates, keys))];
     }
 
     /// <summary>The ids, or none when even the nearest is too far to mean anything (see <see cref="HybridOptions.MinSimilarity"/>).</summary>

@@ -1,8 +1,10 @@
 using DailyPapers.Infrastructure.Search.Embeddings;
 using DailyPapers.Infrastructure.Search.Lexical;
 using DailyPapers.Infrastructure.Search.Vectors;
+using DailyPapers.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -26,12 +28,32 @@ public static class SearchServiceCollectionExtensions
         var embeddings = configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
         if (embeddings.Enabled)
         {
+            services.AddOptions<VectorIndexOptions>().Bind(configuration.GetSection(VectorIndexOptions.Section)).ValidateOnStart();
+            services.AddSingleton<IValidateOptions<VectorIndexOptions>, VectorIndexOptionsValidator>();
             services.AddSingleton(EmbeddingModelProfile.For(embeddings.Model));
-            services.AddSingleton(provider => new VectorIndex(provider.GetRequiredService<EmbeddingModelProfile>().Dimensions, loadsFromStore: true));
-            services.AddSingleton<VectorIndexFollower>();
+            services.AddSingleton(provider => new VectorIndex(
+                provider.GetRequiredService<EmbeddingModelProfile>().Dimensions,
+                loadsFromStore: true,
+                provider.GetRequiredService<IOptions<VectorIndexOptions>>().Value.Settings));
+            services.AddSingleton(provider => new VectorIndexFiles(
+                VectorIndexFiles.DefaultDirectory(provider.GetRequiredService<StoreContextFactory>().DataDirectory),
+                provider.GetRequiredService<EmbeddingModelProfile>().Name,
+                provider.GetRequiredService<ILogger<VectorIndexFiles>>()));
+            services.AddSingleton(provider => new VectorIndexFollower(
+                provider.GetRequiredService<PaperVectorStore>(),
+                provider.GetRequiredService<VectorIndex>(),
+                provider.GetRequiredService<EmbeddingModelProfile>(),
+                provider.GetRequiredService<VectorIndexFiles>(),
+                provider.GetRequiredService<IOptions<VectorIndexOptions>>().Value,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<VectorIndexFollower>>()));
             services.AddSingleton<PaperEmbedder>();
             services.AddSingleton(provider => new SemanticSearcher(
-                new Lazy<TextEmbedder>(provider.GetRequiredService<TextEmbedder>), provider.GetRequiredService<VectorIndex>()));
+                new Lazy<TextEmbedder>(provider.GetRequiredService<TextEmbedder>),
+                provider.GetRequiredService<VectorIndex>(),
+                provider.GetRequiredService<IOptions<VectorIndexOptions>>().Value.Rescore
+                    ? new StoredExactVectors(provider.GetRequiredService<StoreContextFactory>(), provider.GetRequiredService<EmbeddingModelProfile>().Name)
+                    : null));
             services.AddSingleton<BackgroundEmbedding>();
             services.AddHostedService<SemanticIndexService>();
         }

@@ -1,19 +1,20 @@
 using System.CommandLine;
 using System.Diagnostics;
 using DailyPapers.Infrastructure.Search.Lexical;
+using DailyPapers.Infrastructure.Search.Vectors;
 using Spectre.Console;
 
 namespace DailyPapers.Cli;
 
 /// <summary>
-/// <c>dailypapers reindex</c>: rebuilds the lexical search index from the store. The index is derived state; vectors
-/// live in the store and are not recomputed.
+/// <c>dailypapers reindex</c>: rebuilds the lexical search index and the vector index (the graph of the stored
+/// vectors) from the store. Both are derived state; vectors live in the store and are not recomputed.
 /// </summary>
 internal static class ReindexCommand
 {
     public static Command Build()
     {
-        var command = new Command("reindex", "Rebuild the search index from the store (stop the site first: it holds the index).");
+        var command = new Command("reindex", "Rebuild the search indexes (words and vectors) from the store (stop the site first: it holds them).");
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(CommandLine.Data), ct));
         return command;
     }
@@ -29,6 +30,14 @@ internal static class ReindexCommand
             var summary = await CountedProgress.RunAsync(console, "Indexing", progress =>
                 indexer.RebuildAsync(new Progress(progress), cancellationToken));
             console.WriteLine($"Indexed {summary.Indexed:N0} papers in {stopwatch.Elapsed.TotalSeconds:0.0} s, up to change {summary.Sequence:N0}.");
+            if (services.GetService<VectorIndexFollower>() is { } vectors)
+            {
+                stopwatch.Restart();
+                await CountedProgress.RunAsync(console, "Building the vector index", progress => vectors.RebuildAsync(progress, cancellationToken));
+                var files = services.GetRequiredService<VectorIndexFiles>();
+                console.WriteLine($"Vector index: {vectors.Count:N0} vectors in {stopwatch.Elapsed.TotalSeconds:0.0} s, saved to {files.GraphPath}.");
+            }
+
             return 0;
         }
         catch (LexicalIndexBusyException ex)

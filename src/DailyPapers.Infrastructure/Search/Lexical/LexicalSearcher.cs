@@ -102,12 +102,25 @@ public sealed class LexicalSearcher
         lease.Searcher.Search(matching, filter, counter);
         if (counter.TotalHits > max)
         {
-            return SemanticScope.CheckEach;
+            return SemanticScope.CheckEach(counter.TotalHits);
         }
 
         var top = lease.Searcher.Search(matching, filter, Math.Max(1, counter.TotalHits));
         var ids = new IdReader(lease.Searcher.IndexReader);
         return SemanticScope.Only([.. top.ScoreDocs.Select(hit => ids.Get(hit.Doc))]);
+    }
+
+    /// <summary>
+    /// Every paper passing the query's required and excluded clauses and the filters, in index order: the papers a
+    /// filtered search by meaning may return when there are too many for <see cref="Scope"/> to list.
+    /// </summary>
+    public IReadOnlyList<string> MatchingIds(ParsedQuery query, SearchFilters filters)
+    {
+        var matching = (Query?)Constraint(query) ?? new MatchAllDocsQuery();
+        using var lease = _index.Acquire();
+        var collector = new IdCollector();
+        lease.Searcher.Search(matching, LexicalFilter.For(filters), collector);
+        return collector.Ids;
     }
 
     /// <summary>The <paramref name="candidates"/> (order kept) that pass the query's required and excluded clauses and the filters.</summary>
@@ -209,6 +222,29 @@ public sealed class LexicalSearcher
             var bytes = new BytesRef();
             leaf.AtomicReader.GetBinaryDocValues(LexicalFields.Id).Get(doc - leaf.DocBase, bytes);
             return bytes.Utf8ToString();
+        }
+    }
+
+    /// <summary>Collects the id of every matching document from doc values, segment by segment, without scoring.</summary>
+    private sealed class IdCollector : ICollector
+    {
+        private readonly BytesRef _bytes = new();
+        private BinaryDocValues? _ids;
+
+        public List<string> Ids { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context) => _ids = context.AtomicReader.GetBinaryDocValues(LexicalFields.Id);
+
+        public void Collect(int doc)
+        {
+            _ids!.Get(doc, _bytes);
+            Ids.Add(_bytes.Utf8ToString());
         }
     }
 }

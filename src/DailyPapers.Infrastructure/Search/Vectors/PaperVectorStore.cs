@@ -122,6 +122,16 @@ public sealed class PaperVectorStore(StoreContextFactory store)
         return vectors;
     }
 
+    /// <summary>The <c>vector_changes</c> counter: the last sequence any vector was written under.</summary>
+    public async Task<long> ReadSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await ReadConnection.OpenAsync(store, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM store_counters WHERE name = @name";
+        command.AddParameter("@name", StoreCounterEntity.VectorChanges);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>8 bytes of SHA-256 of the embedded text: enough to tell an edit from a vote.</summary>
     internal static long HashOf(string text) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

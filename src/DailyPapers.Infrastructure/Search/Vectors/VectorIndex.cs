@@ -1,18 +1,28 @@
 using System.Numerics.Tensors;
+using DailyPapers.Infrastructure.Search.Vectors.Ann;
 
 namespace DailyPapers.Infrastructure.Search.Vectors;
 
 /// <summary>
-/// Every stored vector of one model in one contiguous array, searched exactly: 75k papers × 384 floats is 115 MB and
-/// a full scan a few milliseconds with SIMD, so no approximate index (and none of its recall loss) is needed yet.
-/// Safe for many searching threads and one writer.
+/// Every stored vector of one model in an approximate nearest-neighbour graph (USearch's HNSW, vectors held as int8):
+/// at 2.7 million papers an exact scan of float32 vectors would take 4 GB and ~400 ms a query; the graph takes a third
+/// of that memory and a few milliseconds. Scores are cosines of the stored (quantized) vectors; <see cref="SemanticSearcher"/>
+/// rescores the best candidates with the exact vectors. Safe for many searching threads and one writer.
 /// </summary>
+/// <remarks>
+/// Graph keys are slots handed out in order, never reused: a paper whose vector changes gets a new slot and its old one
+/// is removed from the graph, so a search never meets a key that now means another paper.
+/// </remarks>
 public sealed class VectorIndex : IDisposable
 {
-    private readonly ReaderWriterLockSlim _lock = new();
-    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
-    private string[] _ids = [];
-    private float[] _data = [];
+    /// <summary>Vectors added one by one below this many; above it, on every core.</summary>
+    private const int ParallelAddThreshold = 256;
+
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly Dictionary<string, ulong> _keys = new(StringComparer.Ordinal);
+    private HnswGraph _graph;
+    private string?[] _ids = [];
+    private ulong _nextKey;
     private long _appliedSequence;
     private volatile bool _isLoaded;
 
@@ -20,14 +30,19 @@ public sealed class VectorIndex : IDisposable
     /// The index of a running site, filled from the store by <see cref="VectorIndexFollower"/>: not
     /// <see cref="IsLoaded"/> until its first catch-up ends. An index filled by its maker (benchmarks) is loaded at once.
     /// </param>
-    public VectorIndex(int dimensions, bool loadsFromStore = false)
+    public VectorIndex(int dimensions, bool loadsFromStore = false, HnswSettings? settings = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
         Dimensions = dimensions;
+        Settings = settings ?? VectorIndexOptions.DefaultSettings;
+        _graph = HnswGraph.Create(Settings, dimensions, SearchThreads);
         _isLoaded = !loadsFromStore;
     }
 
     public int Dimensions { get; }
+
+    /// <summary>How the graph is built and searched.</summary>
+    public HnswSettings Settings { get; }
 
     /// <summary>
     /// Whether every vector stored when the process started has been loaded: until then the index holds some or none,
@@ -41,64 +56,97 @@ public sealed class VectorIndex : IDisposable
     /// <summary>The last <c>vector_changes</c> sequence loaded from the store.</summary>
     public long AppliedSequence => Interlocked.Read(ref _appliedSequence);
 
-    public int Count
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try
-            {
-                return _slots.Count;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-        }
-    }
+    public int Count => Read(() => _keys.Count);
+
+    /// <summary>Bytes the graph and its vectors hold in native memory.</summary>
+    public long MemoryBytes => Read(() => _graph.MemoryBytes);
+
+    /// <summary>Concurrent calls into the graph; more wait their turn (a request thread rarely waits: a search is ~1 ms).</summary>
+    private static int SearchThreads => Math.Max(4, Environment.ProcessorCount * 2);
 
     /// <summary>Adds or replaces vectors; <paramref name="sequence"/> is the highest store sequence they cover.</summary>
     public void Apply(IEnumerable<(string Id, ReadOnlyMemory<float> Vector)> vectors, long sequence)
     {
+        var batch = vectors.ToList();
+        foreach (var (id, vector) in batch)
+        {
+            if (vector.Length != Dimensions)
+            {
+                throw new ArgumentException($"Vector of {id} has {vector.Length} dimensions, expected {Dimensions}.", nameof(vectors));
+            }
+        }
+
+        var added = new (ulong Key, ReadOnlyMemory<float> Vector)[batch.Count];
         _lock.EnterWriteLock();
         try
         {
-            foreach (var (id, vector) in vectors)
+            // Room first: growing the graph moves it, which no search may see half-done.
+            var needed = (long)_nextKey + batch.Count;
+            if (_graph.Capacity < needed)
             {
-                if (vector.Length != Dimensions)
-                {
-                    throw new ArgumentException($"Vector of {id} has {vector.Length} dimensions, expected {Dimensions}.", nameof(vectors));
-                }
-
-                if (!_slots.TryGetValue(id, out var slot))
-                {
-                    slot = _slots.Count;
-                    EnsureCapacity(slot + 1);
-                    _ids[slot] = id;
-                    _slots.Add(id, slot);
-                }
-
-                vector.Span.CopyTo(_data.AsSpan(slot * Dimensions, Dimensions));
+                _graph.Reserve(Math.Max(needed, Math.Max(1024, _graph.Capacity + (_graph.Capacity / 2))));
             }
 
-            if (sequence > _appliedSequence)
+            if (_ids.Length < needed)
             {
-                Interlocked.Exchange(ref _appliedSequence, sequence);
+                Array.Resize(ref _ids, (int)Math.Max(needed, Math.Max(1024, _ids.Length * 3L / 2)));
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (id, vector) = batch[i];
+                if (_keys.TryGetValue(id, out var old))
+                {
+                    _graph.Remove(old);
+                    _ids[old] = null;
+                }
+
+                var key = _nextKey++;
+                _ids[key] = id;
+                _keys[id] = key;
+                added[i] = (key, vector);
             }
         }
         finally
         {
             _lock.ExitWriteLock();
         }
+
+        // Outside the write lock: USearch adds and searches run side by side, so a long catch-up does not stall searches.
+        _lock.EnterReadLock();
+        try
+        {
+            if (added.Length < ParallelAddThreshold)
+            {
+                foreach (var (key, vector) in added)
+                {
+                    _graph.Add(key, vector.Span);
+                }
+            }
+            else
+            {
+                Parallel.ForEach(added, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, a => _graph.Add(a.Key, a.Vector.Span));
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+
+        if (sequence > AppliedSequence)
+        {
+            Interlocked.Exchange(ref _appliedSequence, sequence);
+        }
     }
 
-    /// <summary>A copy of the paper's vector, or null when it has none yet.</summary>
+    /// <summary>The paper's vector as the graph holds it (quantized), or null when it has none yet.</summary>
     public float[]? Find(string id)
     {
         _lock.EnterReadLock();
         try
         {
-            return _slots.TryGetValue(id, out var slot) ? _data.AsSpan(slot * Dimensions, Dimensions).ToArray() : null;
+            var vector = new float[Dimensions];
+            return _keys.TryGetValue(id, out var key) && _graph.TryGet(key, vector) ? vector : null;
         }
         finally
         {
@@ -107,25 +155,26 @@ public sealed class VectorIndex : IDisposable
     }
 
     /// <summary>
-    /// Copies of up to <paramref name="count"/> vectors drawn at random, without <paramref name="except"/>: the papers a
-    /// reader passed over, as negatives for their model. The same seed over the same index draws the same ones.
+    /// Up to <paramref name="count"/> vectors drawn at random, without <paramref name="except"/>: the papers a reader
+    /// passed over, as negatives for their model. The same seed over the same index draws the same ones.
     /// </summary>
     public IReadOnlyList<float[]> Sample(int count, int seed, IReadOnlySet<string> except)
     {
         _lock.EnterReadLock();
         try
         {
-            var total = _slots.Count;
+            var slots = (int)_nextKey;
             var random = new Random(seed);
             var chosen = new HashSet<int>();
-            var sample = new List<float[]>(Math.Min(count, total));
+            var sample = new List<float[]>(Math.Min(count, _keys.Count));
             // Draws without replacement; when asked for most of the index, a shuffle would be cheaper, but readers' samples are a small part.
-            for (var tries = 0; sample.Count < count && chosen.Count < total && tries < count * 4; tries++)
+            for (var tries = 0; sample.Count < count && chosen.Count < slots && tries < count * 4; tries++)
             {
-                var slot = random.Next(total);
-                if (chosen.Add(slot) && !except.Contains(_ids[slot]))
+                var slot = random.Next(slots);
+                var vector = new float[Dimensions];
+                if (chosen.Add(slot) && _ids[slot] is { } id && !except.Contains(id) && _graph.TryGet((ulong)slot, vector))
                 {
-                    sample.Add(_data.AsSpan(slot * Dimensions, Dimensions).ToArray());
+                    sample.Add(vector);
                 }
             }
 
@@ -138,48 +187,21 @@ public sealed class VectorIndex : IDisposable
     }
 
     /// <summary>
-    /// The <paramref name="k"/> nearest vectors, nearest first (equal scores in the order loaded). With <paramref name="within"/>, only those
-    /// papers are scored (a day's listing, a filtered set); <paramref name="except"/> is left out (the paper itself).
+    /// The <paramref name="k"/> nearest vectors, nearest first. With <paramref name="within"/>, exactly those papers are
+    /// scored, one by one (a day's listing, a small filtered set); <paramref name="except"/> is left out (the paper itself).
     /// </summary>
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, IReadOnlyCollection<string>? within = null, string? except = null)
     {
-        if (query.Length != Dimensions)
-        {
-            throw new ArgumentException($"The query has {query.Length} dimensions, expected {Dimensions}.", nameof(query));
-        }
-
+        CheckQuery(query);
         if (k <= 0)
         {
             return [];
         }
 
-        var best = new TopK(k);
         _lock.EnterReadLock();
         try
         {
-            var exceptSlot = except is not null && _slots.TryGetValue(except, out var s) ? s : -1;
-            if (within is null)
-            {
-                for (var slot = 0; slot < _slots.Count; slot++)
-                {
-                    if (slot != exceptSlot)
-                    {
-                        best.Offer(slot, TensorPrimitives.Dot(query, _data.AsSpan(slot * Dimensions, Dimensions)));
-                    }
-                }
-            }
-            else
-            {
-                foreach (var id in within)
-                {
-                    if (_slots.TryGetValue(id, out var slot) && slot != exceptSlot)
-                    {
-                        best.Offer(slot, TensorPrimitives.Dot(query, _data.AsSpan(slot * Dimensions, Dimensions)));
-                    }
-                }
-            }
-
-            return best.Drain(_ids);
+            return within is null ? Nearest(query, k, null, except) : Scan(query, k, within, except);
         }
         finally
         {
@@ -187,56 +209,208 @@ public sealed class VectorIndex : IDisposable
         }
     }
 
-    public void Dispose() => _lock.Dispose();
-
-    private void EnsureCapacity(int slots)
+    /// <summary>The <paramref name="k"/> nearest among <paramref name="allowed"/> (see <see cref="Allow"/>), searched in the graph.</summary>
+    internal IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, AllowedKeys allowed)
     {
-        if (_ids.Length >= slots)
+        CheckQuery(query);
+        if (k <= 0 || allowed.Count == 0)
         {
-            return;
+            return [];
         }
 
-        var capacity = Math.Max(slots, Math.Max(1024, _ids.Length * 2));
-        Array.Resize(ref _ids, capacity);
-        Array.Resize(ref _data, capacity * Dimensions);
-    }
-
-    /// <summary>A bounded min-heap of (score, slot): the worst of the best k is at the top, ready to be replaced.</summary>
-    private sealed class TopK(int k)
-    {
-        private readonly PriorityQueue<int, (float Score, int Slot)> _heap = new(k + 1, WorstFirst.Instance);
-
-        public void Offer(int slot, float score)
+        _lock.EnterReadLock();
+        try
         {
-            if (_heap.Count < k)
-            {
-                _heap.Enqueue(slot, (score, slot));
-            }
-            else if (_heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare((score, slot), worst) > 0)
-            {
-                _heap.DequeueEnqueue(slot, (score, slot));
-            }
+            return Nearest(query, k, allowed, null);
         }
-
-        public VectorHit[] Drain(string[] ids)
+        finally
         {
-            var hits = new VectorHit[_heap.Count];
-            for (var i = hits.Length - 1; i >= 0; i--)
-            {
-                _heap.TryDequeue(out var slot, out var priority);
-                hits[i] = new VectorHit(ids[slot], priority.Score);
-            }
-
-            return hits;
+            _lock.ExitReadLock();
         }
     }
 
-    /// <summary>Lower score first; at equal score the later slot counts as worse, so the order is stable.</summary>
-    private sealed class WorstFirst : IComparer<(float Score, int Slot)>
+    /// <summary>The graph keys of these papers (those with a vector), for a filtered <see cref="Search(ReadOnlySpan{float}, int, AllowedKeys)"/>.</summary>
+    internal AllowedKeys Allow(IEnumerable<string> ids)
     {
-        public static readonly WorstFirst Instance = new();
+        _lock.EnterReadLock();
+        try
+        {
+            var allowed = new AllowedKeys((long)_nextKey);
+            foreach (var id in ids)
+            {
+                if (_keys.TryGetValue(id, out var key))
+                {
+                    allowed.Add(key);
+                }
+            }
 
-        public int Compare((float Score, int Slot) x, (float Score, int Slot) y) =>
-            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Slot.CompareTo(x.Slot);
+            return allowed;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public void Dispose()
+    {
+        _graph.Dispose();
+        _lock.Dispose();
+    }
+
+    /// <summary>Writes the graph and its keys to these files (see <see cref="VectorIndexFiles"/>); the caller is the only writer.</summary>
+    internal void SaveTo(string graphPath, string keysPath)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            _graph.Save(graphPath);
+            using var keys = new BinaryWriter(File.Create(keysPath));
+            keys.Write((long)_nextKey);
+            for (var key = 0UL; key < _nextKey; key++)
+            {
+                keys.Write(_ids[key] ?? string.Empty);
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Replaces everything held with a saved graph and its keys, as of <paramref name="sequence"/>.</summary>
+    internal void LoadFrom(string graphPath, string keysPath, long sequence)
+    {
+        var graph = HnswGraph.Load(graphPath, Settings, Dimensions, SearchThreads);
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(keysPath));
+            var count = reader.ReadInt64();
+            if (count < 0 || count > int.MaxValue)
+            {
+                throw new InvalidDataException($"{keysPath} says it holds {count} keys.");
+            }
+
+            var ids = new string?[Math.Max(count, 1024)];
+            var keys = new Dictionary<string, ulong>((int)Math.Min(count, graph.Count), StringComparer.Ordinal);
+            for (var key = 0UL; key < (ulong)count; key++)
+            {
+                var id = reader.ReadString();
+                if (id.Length > 0)
+                {
+                    ids[key] = id;
+                    keys[id] = key;
+                }
+            }
+
+            if (keys.Count != graph.Count)
+            {
+                throw new InvalidDataException($"{keysPath} names {keys.Count} papers, but the graph holds {graph.Count} vectors.");
+            }
+
+            _lock.EnterWriteLock();
+            try
+            {
+                (_graph, graph) = (graph, _graph);
+                _ids = ids;
+                _nextKey = (ulong)count;
+                _keys.Clear();
+                _keys.EnsureCapacity(keys.Count);
+                foreach (var (id, key) in keys)
+                {
+                    _keys[id] = key;
+                }
+
+                Interlocked.Exchange(ref _appliedSequence, sequence);
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+        finally
+        {
+            // The graph replaced (or, on failure, the one just loaded).
+            graph.Dispose();
+        }
+    }
+
+    /// <summary>Forgets every vector (a rebuild starts from an empty graph).</summary>
+    internal void Clear()
+    {
+        var empty = HnswGraph.Create(Settings, Dimensions, SearchThreads);
+        _lock.EnterWriteLock();
+        try
+        {
+            (_graph, empty) = (empty, _graph);
+            _ids = [];
+            _nextKey = 0;
+            _keys.Clear();
+            Interlocked.Exchange(ref _appliedSequence, 0);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+
+        empty.Dispose();
+    }
+
+    private List<VectorHit> Nearest(ReadOnlySpan<float> query, int k, AllowedKeys? allowed, string? except)
+    {
+        // One more when the paper itself may come back; the graph never returns more than it holds.
+        var wanted = Math.Min(k + (except is null ? 0 : 1), Math.Max(_keys.Count, 1));
+        var keys = new ulong[wanted];
+        var distances = new float[wanted];
+        var found = _graph.Search(query, keys, distances, allowed);
+        var hits = new List<VectorHit>(found);
+        for (var i = 0; i < found && hits.Count < k; i++)
+        {
+            if (_ids[keys[i]] is { } id && id != except)
+            {
+                hits.Add(new VectorHit(id, 1 - distances[i]));
+            }
+        }
+
+        return hits;
+    }
+
+    private List<VectorHit> Scan(ReadOnlySpan<float> query, int k, IReadOnlyCollection<string> within, string? except)
+    {
+        var scored = new List<VectorHit>(within.Count);
+        Span<float> vector = stackalloc float[Dimensions];
+        var queryNorm = TensorPrimitives.Norm(query);
+        foreach (var id in within)
+        {
+            if (id != except && _keys.TryGetValue(id, out var key) && _graph.TryGet(key, vector))
+            {
+                // A cosine, as the graph scores: stored vectors are unit length only up to their quantization.
+                scored.Add(new VectorHit(id, TensorPrimitives.Dot(query, vector) / (queryNorm * TensorPrimitives.Norm(vector))));
+            }
+        }
+
+        // Stable: at equal scores, the order they were given in.
+        return [.. scored.OrderByDescending(h => h.Score).Take(k)];
+    }
+
+    private void CheckQuery(ReadOnlySpan<float> query)
+    {
+        if (query.Length != Dimensions)
+        {
+            throw new ArgumentException($"The query has {query.Length} dimensions, expected {Dimensions}.", nameof(query));
+        }
+    }
+
+    private T Read<T>(Func<T> read)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
     }
 }
