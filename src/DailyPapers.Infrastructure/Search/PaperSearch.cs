@@ -117,36 +117,39 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
         return [.. byTitle.Select(h => h.Id).Where(other => other != id).Take(limit)];
     }
 
-    private IReadOnlyList<string> SemanticIds(ParsedQuery query, SearchFilters filters, int candidates)
-    {
-        if (semantic!.Embed(query.FreeText) is not { } vector)
-        {
-            return [];
-        }
+    private IReadOnlyList<string> SemanticIds(ParsedQuery query, SearchFilters filters, int candidates) =>
+        semantic!.Embed(query.FreeText) is { } vector ? NearestIds(vector, query, filters, candidates) : [];
 
+    /// <summary>
+    /// The papers nearest to an embedded query that pass the query's restrictions and the filters, best first, at most
+    /// <paramref name="candidates"/> (none when even the nearest is below the similarity floor).
+    /// </summary>
+    internal IReadOnlyList<string> NearestIds(float[] vector, ParsedQuery query, SearchFilters filters, int candidates)
+    {
+        var vectors = semantic ?? throw new InvalidOperationException("Search by meaning is off.");
         var scope = lexical.Scope(query, filters, options.ScopeLimit);
         if (!scope.NeedsCheck)
         {
-            return [.. AboveFloor(semantic.Search(vector, candidates, scope.Within))];
+            return [.. AboveFloor(vectors.Search(vector, candidates, scope.Within))];
         }
 
         // Too many pass to score one by one. When most papers pass, the nearest few hundred hold enough of them.
-        var share = Math.Min(1, scope.Matching / (double)Math.Max(1, semantic.Count));
+        var share = Math.Min(1, scope.Matching / (double)Math.Max(1, vectors.Count));
         if (share >= BroadShare)
         {
             var wanted = (int)Math.Ceiling(candidates * OverFetch / share);
-            var nearest = semantic.Search(vector, wanted, within: null, rescore: false);
+            var nearest = vectors.Search(vector, wanted, within: null, rescore: false);
             var allowed = lexical.KeepAllowed([.. nearest.Select(h => h.Id)], query, filters).ToHashSet(StringComparer.Ordinal);
             // Enough, or every vector was looked at: nothing that passes is missing.
             if (allowed.Count >= candidates || nearest.Count < wanted)
             {
-                return [.. AboveFloor(semantic.Rescore(vector, [.. nearest.Where(h => allowed.Contains(h.Id)).Take(candidates)]))];
+                return [.. AboveFloor(vectors.Rescore(vector, [.. nearest.Where(h => allowed.Contains(h.Id)).Take(candidates)]))];
             }
         }
 
         // Otherwise the graph is searched for the passing papers alone, so a narrow filter never comes back short.
-        var keys = semantic.Allow(lexical.MatchingIds(query, filters));
-        return [.. AboveFloor(semantic.Search(vector, candidates, keys))];
+        var keys = vectors.Allow(lexical.MatchingIds(query, filters));
+        return [.. AboveFloor(vectors.Search(vector, candidates, keys))];
     }
 
     /// <summary>The ids, or none when even the nearest is too far to mean anything (see <see cref="HybridOptions.MinSimilarity"/>).</summary>

@@ -56,6 +56,24 @@ public sealed class SearchCommandTests
     }
 
     [Fact]
+    public async Task Reindex_builds_the_vector_index_from_the_stored_vectors_and_saves_it_beside_the_lexical_one()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        Assert.Equal(0, (await CliProcess.RunAsync(store.Settings, "import", "hf-daily", TestData.Path("hf-daily-papers", "2024-05-27.json"))).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(store.Settings, "embed")).ExitCode);
+        var directory = Path.Combine(store.DataDirectory, "index", "vectors");
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(directory).FullName, "sentence-transformers_all-MiniLM-L6-v2.hnsw"), "left by a crash");
+
+        var (exitCode, output) = await CliProcess.RunAsync(store.Settings, "reindex");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Vector index: 13 vectors", output, StringComparison.Ordinal);
+        var names = Directory.EnumerateFiles(directory).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["sentence-transformers_all-MiniLM-L6-v2.hnsw", "sentence-transformers_all-MiniLM-L6-v2.json", "sentence-transformers_all-MiniLM-L6-v2.keys"], names);
+        Assert.True(new FileInfo(Path.Combine(directory, "sentence-transformers_all-MiniLM-L6-v2.hnsw")).Length > 13 * 384);
+    }
+
+    [Fact]
     public async Task Embed_with_embeddings_off_says_so()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

@@ -49,6 +49,9 @@ public sealed class VectorIndexFollower : IDisposable
     /// <summary>Papers with a vector in this process.</summary>
     public int Count => _index.Count;
 
+    /// <summary>Whether the first catch-up started from the saved graph (rather than every stored vector).</summary>
+    public bool LoadedFromFile { get; private set; }
+
     /// <summary>Reads every vector written after the last one loaded; returns how many it loaded.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken, IProgress<(int Done, int Total)>? progress = null)
     {
@@ -60,7 +63,7 @@ public sealed class VectorIndexFollower : IDisposable
             var fromFile = false;
             if (!_opened)
             {
-                fromFile = _files?.TryLoad(_index, storeSequence) == true;
+                fromFile = LoadedFromFile = _files?.TryLoad(_index, storeSequence) == true;
                 _savedSequence = _index.AppliedSequence;
                 _lastSave = _clock.GetTimestamp();
                 _opened = true;

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using DailyPapers.Core.Search;
+using DailyPapers.Infrastructure.Search;
+using DailyPapers.Infrastructure.Search.Benchmarks;
+using DailyPapers.Infrastructure.Search.Benchmarks.Ann;
+using DailyPapers.Infrastructure.Search.Embeddings;
+using DailyPapers.Infrastructure.Search.Lexical;
+using DailyPapers.Infrastructure.Search.Vectors;
+using DailyPapers.Infrastructure.Storage;
+using Spectre.Console;
+
+namespace DailyPapers.Cli;
+
+/// <summary>
+/// <c>bench ann</c>: the vector index of the store in <c>--data</c>, as the site builds it: build (or load) time, size on
+/// disk and in memory, and recall@10 against the exact scan, plain and under filters. <c>--fill-random</c> first gives
+/// every paper without a vector a random unit vector (for a large generated store that nobody will embed for days).
+/// </summary>
+internal static class BenchAnnCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Build()
+    {
+        var fill = new Option<bool>("--fill-random") { Description = "First store a random unit vector for every paper that has none (said in the output)" };
+        var embedded = new Option<string?>("--fill-embedded") { Description = "First store the real vectors of the papers of this Kaggle file (embedded once, then from the bench cache)" };
+        var queries = new Option<int>("--queries") { Description = "Queries near random stored papers", DefaultValueFactory = _ => 200 };
+        var category = new Option<string>("--category") { Description = "The category of the filtered cases", DefaultValueFactory = _ => "cs.LG" };
+        var month = new Option<string>("--month") { Description = "The month (YYYY-MM) of the narrow filter", DefaultValueFactory = _ => "2024-03" };
+        var json = BenchCommand.JsonOption();
+        var command = new Command("ann", "The store's vector index: build or load time, size, memory, and recall@10 against the exact scan with and without filters.")
+        {
+            fill, embedded, queries, category, month, json,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetValue(CommandLine.Data), parse.GetValue(fill), parse.GetValue(embedded), parse.GetValue(queries), parse.GetValue(category)!, parse.GetValue(month)!, parse.GetValue(json), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? data, bool fill, string? embedded, int queryCount, string category, string month, bool json, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) || queryCount < 1)
+        {
+            Console.Error.WriteLine("error: --month must be YYYY-MM and --queries at least 1.");
+            return BenchInput.Refused;
+        }
+
+        await using var services = await CliServices.StartAsync(data, cancellationToken);
+        if (services.GetService<VectorIndexFollower>() is not { } follower)
+        {
+            Console.Error.WriteLine("error: embeddings are off (Search:Embeddings:Enabled is false): there is no vector index to measure.");
+            return 1;
+        }
+
+        var progress = BenchProgressReporter.ForStandardError();
+        var profile = services.GetRequiredService<EmbeddingModelProfile>();
+        if (embedded is not null)
+        {
+            var cache = Path.Combine(services.GetRequiredService<StoreContextFactory>().DataDirectory, "bench-cache");
+            var stored = await EmbeddedVectorFill.RunAsync(
+                embedded, services.GetRequiredService<TextEmbedder>(), services.GetRequiredService<PaperVectorStore>(), cache, progress, cancellationToken);
+            progress.Note($"stored {stored:N0} real vectors ({profile.Name}) of the papers of {embedded}");
+        }
+
+        if (fill)
+        {
+            var written = await SyntheticVectorFill.RunAsync(
+                services.GetRequiredService<StoreContextFactory>(), services.GetRequiredService<PaperVectorStore>(), profile, seed: 384, progress, cancellationToken);
+            progress.Note($"stored {written:N0} random unit vectors ({profile.Name}, {profile.Dimensions} dimensions): no topics, the hardest case for recall");
+        }
+
+        var bench = new AnnRecallBench(
+            services.GetRequiredService<PaperVectorStore>(), services.GetRequiredService<VectorIndex>(), follower, services.GetRequiredService<VectorIndexFiles>(),
+            services.GetRequiredService<SemanticSearcher>(), services.GetRequiredService<PaperSearch>(), services.GetRequiredService<LexicalIndexer>(),
+            services.GetRequiredService<LexicalSearcher>(), profile);
+        var year = new DateOnly(first.Year, 1, 1);
+        var report = await bench.RunAsync(
+            queryCount,
+            [
+                ($"{category} in {month}", new SearchFilters { Categories = [category], From = first, To = first.AddMonths(1).AddDays(-1) }),
+                ($"{first.Year}", new SearchFilters { From = year, To = year.AddYears(1).AddDays(-1) }),
+                (category, new SearchFilters { Categories = [category] }),
+            ],
+            progress,
+            cancellationToken);
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(report, Json));
+            return 0;
+        }
+
+        var console = AnsiConsole.Console;
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Vectors:N0} vectors ({report.Dimensions} dimensions, {report.Quantization}); graph {(report.FromFile ? "loaded" : "built")} in {report.LoadSeconds:0.0} s; {report.FileBytes / 1e6:N0} MB on disk, {report.GraphMemoryBytes / 1e6:N0} MB in memory; RSS {report.RssMb:N0} MB (peak {report.PeakRssMb:N0})"));
+        var recalls = new Table().AddColumn("case").AddColumn("papers passing").AddColumn("recall@10");
+        foreach (var r in report.Recalls)
+        {
+            recalls.AddRow(Markup.Escape(r.Name), r.Passing.ToString("N0", CultureInfo.InvariantCulture), r.RecallAt10.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(recalls);
+        var latencies = new Table().AddColumn("search").AddColumn("p50 ms").AddColumn("p99 ms");
+        foreach (var l in report.Latencies)
+        {
+            latencies.AddRow(Markup.Escape(l.Mode), l.P50.ToString("0.00", CultureInfo.InvariantCulture), l.P99.ToString("0.00", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(latencies);
+        return 0;
+    }
+}
