@@ -13,9 +13,7 @@ internal static class ReadConnection
 {
     public static async Task<DbConnection> OpenAsync(StoreContextFactory store, CancellationToken cancellationToken)
     {
-        DbConnection connection = store.Provider == StoreProvider.Sqlite
-            ? new SqliteConnection(store.ConnectionString)
-            : new NpgsqlConnection(store.ConnectionString);
+        var connection = Create(store);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -35,6 +33,36 @@ internal static class ReadConnection
             throw;
         }
     }
+
+    /// <summary>
+    /// The same connection, opened synchronously: for the few reads made inside synchronous search code (the exact
+    /// vectors that rescore a search by meaning).
+    /// </summary>
+    public static DbConnection Open(StoreContextFactory store)
+    {
+        var connection = Create(store);
+        try
+        {
+            connection.Open();
+            if (connection is SqliteConnection)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = SqlitePragmaInterceptor.Pragmas;
+                command.ExecuteNonQuery();
+            }
+
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static DbConnection Create(StoreContextFactory store) => store.Provider == StoreProvider.Sqlite
+        ? new SqliteConnection(store.ConnectionString)
+        : new NpgsqlConnection(store.ConnectionString);
 
     /// <summary>A command with its parameters (name, value pairs; null as SQL NULL), in <paramref name="transaction"/> if given.</summary>
     public static DbCommand Command(this DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)

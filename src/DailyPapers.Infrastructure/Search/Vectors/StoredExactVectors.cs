@@ -1,8 +1,5 @@
-using System.Data.Common;
 using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Storage;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace DailyPapers.Infrastructure.Search.Vectors;
 
@@ -20,7 +17,7 @@ public sealed class StoredExactVectors(StoreContextFactory store, string model) 
             return found;
         }
 
-        using var connection = Open();
+        using var connection = ReadConnection.Open(store);
         using var command = connection.CreateCommand();
         var names = new List<string>(ids.Count);
         foreach (var id in ids)
@@ -39,29 +36,5 @@ public sealed class StoredExactVectors(StoreContextFactory store, string model) 
         }
 
         return found;
-    }
-
-    private DbConnection Open()
-    {
-        DbConnection connection = store.Provider == StoreProvider.Sqlite
-            ? new SqliteConnection(store.ConnectionString)
-            : new NpgsqlConnection(store.ConnectionString);
-        try
-        {
-            connection.Open();
-            if (connection is SqliteConnection)
-            {
-                using var pragmas = connection.CreateCommand();
-                pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
-                pragmas.ExecuteNonQuery();
-            }
-
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
     }
 }
