@@ -27,6 +27,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchCursorCommand.Build());
         bench.Subcommands.Add(BenchRecommendCommand.Build());
         bench.Subcommands.Add(BenchForYouCommand.Build());
+        bench.Subcommands.Add(BenchCorpusCommand.Build());
         return bench;
     }
 
