@@ -30,7 +30,7 @@ public sealed class ArxivFeedHarvester(ArxivHttpClient http, PaperWriter writer,
         {
             if (item is RejectedItem rejected)
             {
-                summary.Rejections.Add(rejected);
+                summary.Reject(rejected);
             }
             else
             {

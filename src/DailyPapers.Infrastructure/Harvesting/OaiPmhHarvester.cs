@@ -161,7 +161,7 @@ public sealed class OaiPmhHarvester(
             switch (item)
             {
                 case RejectedItem rejected:
-                    summary.Rejections.Add(rejected);
+                    summary.Reject(rejected);
                     break;
                 case PaperItem paper when categories is { Count: > 0 } && !paper.Paper.Categories.Any(categories.Contains):
                     break;

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using DailyPapers.Core.Papers;
 using DailyPapers.Infrastructure.Ingestion.Sources;
 
@@ -6,20 +7,37 @@ namespace DailyPapers.Infrastructure.Ingestion;
 /// <summary>
 /// The files of one import, read lazily as a single stream of items, with how many bytes have been read so far.
 /// A file that cannot be read at all (missing, not XML, wrong root) becomes one rejection naming it, and the other
-/// files still import.
+/// files still import. Kaggle files, the bulk ones, can be resumed from a checkpoint (<see cref="Checkpoint"/>,
+/// <see cref="ResumeAsync"/>); one that cannot be read to its end (cut short, corrupt) stops the whole import there
+/// (<see cref="Stopped"/>), as going on would leave a hole in the middle of what was imported.
 /// </summary>
-public sealed class ImportInput
+public sealed class ImportInput : IDisposable
 {
     private readonly SourceKind _kind;
     private readonly IReadOnlyList<string> _files;
     private long _bytesBeforeCurrent;
     private Func<long> _currentBytes = () => 0;
 
-    private ImportInput(SourceKind kind, IReadOnlyList<string> files)
+    // Kaggle only: the SHA-256 of all text read, and the line reader of the file being read.
+    private IncrementalHash? _text;
+    private Utf8LineReader? _lines;
+    private int _file;
+
+    // Set by ResumeAsync: the file to go on with, already read up to the checkpoint.
+    private ImportCheckpoint? _resumed;
+    private Stream? _resumedStream;
+
+    private ImportInput(SourceKind kind, string path, IReadOnlyList<string> files)
     {
         _kind = kind;
         _files = files;
         TotalBytes = files.Sum(f => new FileInfo(f).Length);
+        var key = $"{ImportCheckpoints.KeyPrefix}{kind.ToString().ToLowerInvariant()}:{Path.GetFullPath(path)}";
+        CheckpointKey = key.Length <= 200 ? key : $"{ImportCheckpoints.KeyPrefix}{kind.ToString().ToLowerInvariant()}:sha256:{Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))}";
+        if (kind == SourceKind.Kaggle)
+        {
+            _text = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        }
     }
 
     public IReadOnlyList<string> Files => _files;
@@ -30,12 +48,40 @@ public sealed class ImportInput
 
     public ImportProgress Progress => new(_bytesBeforeCurrent + (_currentBytes()), TotalBytes, 0, CurrentFile);
 
+    /// <summary>The <c>sync_states</c> key of this input's checkpoint: its kind and full path.</summary>
+    public string CheckpointKey { get; }
+
+    /// <summary>Whether this input's reading can be checkpointed and resumed (Kaggle lines).</summary>
+    public bool IsResumable => _text is not null;
+
+    /// <summary>
+    /// Where reading stands after the last item handed out: what a batch ending with that item commits. Null before
+    /// the first file is open, and for inputs that are not resumable. Read it on the thread that reads the items.
+    /// </summary>
+    public ImportCheckpoint? Checkpoint
+    {
+        get
+        {
+            if (_text is null || _lines is null)
+            {
+                return null;
+            }
+
+            _lines.HashConsumed();
+            return new ImportCheckpoint(
+                CheckpointKey, _file, Path.GetFileName(_files[_file]), _lines.LineNumber, _lines.Consumed, Convert.ToHexString(_text.GetCurrentHash()));
+        }
+    }
+
+    /// <summary>Why reading stopped before the end of the input (a file cut short or corrupt), or null.</summary>
+    public UnreadableSourceException? Stopped { get; private set; }
+
     /// <summary>Resolves a file or folder; a folder means every matching file in it, in name order.</summary>
     public static ImportInput Open(SourceKind kind, string path)
     {
         if (File.Exists(path))
         {
-            return new ImportInput(kind, [Path.GetFullPath(path)]);
+            return new ImportInput(kind, path, [Path.GetFullPath(path)]);
         }
 
         if (Directory.Exists(path))
@@ -52,36 +98,126 @@ public sealed class ImportInput
                 throw new FileNotFoundException($"{path}: the folder has no {pattern} files to import.");
             }
 
-            return new ImportInput(kind, files);
+            return new ImportInput(kind, path, files);
         }
 
         throw new FileNotFoundException($"{path}: no such file or folder.");
     }
 
+    /// <summary>
+    /// Goes on from <paramref name="checkpoint"/>, left by an earlier run over this input, if the text before it is
+    /// still the same: reads it (decompresses and hashes it, parses nothing). False when it has changed, or cannot be
+    /// read as far: reading then starts from the beginning.
+    /// </summary>
+    public async Task<bool> ResumeAsync(ImportCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        if (_text is null || checkpoint.File >= _files.Count || _resumed is not null)
+        {
+            return false;
+        }
+
+        var buffer = new byte[1 << 16];
+        Stream? stream = null;
+        try
+        {
+            for (var file = 0; file <= checkpoint.File; file++)
+            {
+                stream?.Dispose();
+                stream = OpenText(file);
+                var left = file < checkpoint.File ? long.MaxValue : checkpoint.Offset;
+                while (left > 0)
+                {
+                    var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), cancellationToken);
+                    if (read == 0)
+                    {
+                        if (file < checkpoint.File)
+                        {
+                            break;
+                        }
+
+                        return Restart();
+                    }
+
+                    _text.AppendData(buffer, 0, read);
+                    left -= read;
+                }
+            }
+
+            if (!string.Equals(Convert.ToHexString(_text.GetCurrentHash()), checkpoint.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                return Restart();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException || SourceFile.IsTruncation(ex))
+        {
+            return Restart();
+        }
+
+        _bytesBeforeCurrent = _files.Take(checkpoint.File).Sum(f => new FileInfo(f).Length);
+        (_resumed, _resumedStream, stream) = (checkpoint, stream, null);
+        return true;
+
+        bool Restart()
+        {
+            stream?.Dispose();
+            _text.Dispose();
+            _text = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            _currentBytes = () => 0;
+            return false;
+        }
+    }
+
     public IEnumerable<SourceItem> ReadAll(CancellationToken cancellationToken)
     {
-        foreach (var file in _files)
+        for (_file = _resumed?.File ?? 0; _file < _files.Count; _file++)
         {
+            var file = _files[_file];
             CurrentFile = Path.GetFileName(file);
-            foreach (var item in ReadFile(file, cancellationToken))
+            _lines = null;
+            foreach (var item in ReadFile(_file, cancellationToken))
             {
                 yield return item;
+            }
+
+            if (Stopped is not null)
+            {
+                yield break;
             }
 
             _bytesBeforeCurrent += new FileInfo(file).Length;
             _currentBytes = () => 0;
         }
+
+        _file = _files.Count - 1;
     }
 
-    private IEnumerable<SourceItem> ReadFile(string file, CancellationToken cancellationToken)
+    public void Dispose()
     {
-        var name = Path.GetFileName(file);
+        _resumedStream?.Dispose();
+        _text?.Dispose();
+    }
+
+    /// <summary>The file's text: decompressed when it is gzip, its compressed bytes counted for progress.</summary>
+    private Stream OpenText(int file)
+    {
+        var counting = new CountingStream(new FileStream(_files[file], FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        _currentBytes = () => counting.BytesRead;
+        return SourceFile.Decompress(counting);
+    }
+
+    private IEnumerable<SourceItem> ReadFile(int file, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(_files[file]);
+        if (_resumed is { } resumed && resumed.File == file && _resumedStream is { } positioned)
+        {
+            _resumedStream = null;
+            return Guarded(positioned, name, resumed.Line, resumed.Offset, cancellationToken);
+        }
+
         Stream stream;
         try
         {
-            var counting = new CountingStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
-            _currentBytes = () => counting.BytesRead;
-            stream = SourceFile.Decompress(counting);
+            stream = OpenText(file);
         }
         catch (IOException ex)
         {
@@ -92,14 +228,14 @@ public sealed class ImportInput
             return [new RejectedItem(name, $"cannot read the file: {ex.Message}")];
         }
 
-        return Guarded(stream, name, cancellationToken);
+        return Guarded(stream, name, 0, 0, cancellationToken);
     }
 
-    private IEnumerable<SourceItem> Guarded(Stream stream, string name, CancellationToken cancellationToken)
+    private IEnumerable<SourceItem> Guarded(Stream stream, string name, int linesBefore, long bytesBefore, CancellationToken cancellationToken)
     {
         using (stream)
         {
-            using var items = Parse(stream, name, cancellationToken).GetEnumerator();
+            using var items = Parse(stream, name, linesBefore, bytesBefore, cancellationToken).GetEnumerator();
             while (true)
             {
                 SourceItem? item;
@@ -112,6 +248,16 @@ public sealed class ImportInput
                 {
                     item = null;
                     unreadable = new RejectedItem(name, ex.Message);
+                }
+                catch (UnreadableSourceException ex)
+                {
+                    Stopped = ex;
+                    yield break;
+                }
+                catch (IOException ex) when (_lines is not null)
+                {
+                    Stopped = new UnreadableSourceException(SourceLocation.Line(name, _lines.LineNumber + 1), $"cannot read the file: {ex.Message}", ex);
+                    yield break;
                 }
 
                 if (unreadable is not null)
@@ -132,11 +278,22 @@ public sealed class ImportInput
     }
 
     // An iterator, so that readers which parse eagerly still throw inside Guarded's try.
-    private IEnumerable<SourceItem> Parse(Stream stream, string name, CancellationToken cancellationToken)
+    private IEnumerable<SourceItem> Parse(Stream stream, string name, int linesBefore, long bytesBefore, CancellationToken cancellationToken)
     {
+        if (_kind == SourceKind.Kaggle)
+        {
+            using var lines = new Utf8LineReader(stream, linesBefore, bytesBefore, _text);
+            _lines = lines;
+            foreach (var item in KaggleSnapshotReader.Read(lines, name, cancellationToken))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
         var items = _kind switch
         {
-            SourceKind.Kaggle => KaggleSnapshotReader.Read(stream, name, cancellationToken),
             SourceKind.HfDaily => HfDailyReader.Read(stream, name, cancellationToken),
             SourceKind.ArxivAtom => ArxivAtomReader.Read(stream, name, cancellationToken),
             _ => OaiPmhItems(stream, name, cancellationToken),

@@ -32,16 +32,18 @@ public sealed class ImportRunner(PaperWriter writer)
     /// <param name="items">The parsed items; enumerated on a background thread.</param>
     /// <param name="progressProbe">Reads how much input has been consumed, for progress.</param>
     /// <param name="storeReady">Completes when the store may be written (migrations applied); parsing starts before.</param>
+    /// <param name="journal">Checkpoints to commit with each batch, and where rejections go as they happen.</param>
     public async Task<ImportSummary> RunAsync(
         IEnumerable<SourceItem> items,
         Func<ImportProgress> progressProbe,
         IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken,
-        Task? storeReady = null)
+        Task? storeReady = null,
+        ImportJournal? journal = null)
     {
         var summary = new ImportSummary();
-        var chunks = Channel.CreateBounded<List<SourceItem>>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() => ProduceAsync(items, chunks.Writer, summary, cancellationToken), cancellationToken);
+        var chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(() => ProduceAsync(items, chunks.Writer, summary, journal, cancellationToken), cancellationToken);
         if (storeReady is not null)
         {
             await storeReady;
@@ -49,6 +51,7 @@ public sealed class ImportRunner(PaperWriter writer)
 
         var imported = new ImportedIds();
         PaperBatch? batch = null;
+        ImportCheckpoint? checkpoint = null;
         var inBatch = 0;
         var written = 0;
         try
@@ -72,15 +75,16 @@ public sealed class ImportRunner(PaperWriter writer)
         progress?.Report(progressProbe() with { Records = written });
         return summary;
 
-        async Task WriteAsync(List<SourceItem> chunk)
+        async Task WriteAsync(Chunk chunk)
         {
             batch ??= await writer.BeginBatchAsync(imported, cancellationToken);
-            foreach (var outcome in await batch.WriteAsync(chunk, cancellationToken))
+            foreach (var outcome in await batch.WriteAsync(chunk.Items, cancellationToken))
             {
                 summary.Count(outcome);
             }
 
-            inBatch += chunk.Count;
+            checkpoint = chunk.Checkpoint;
+            inBatch += chunk.Items.Count;
             if (inBatch >= BatchSize)
             {
                 await CommitAsync();
@@ -94,7 +98,7 @@ public sealed class ImportRunner(PaperWriter writer)
                 return;
             }
 
-            await batch.CommitAsync(cancellationToken);
+            await batch.CommitAsync(checkpoint, cancellationToken);
             await batch.DisposeAsync();
             batch = null;
             written += inBatch;
@@ -104,7 +108,7 @@ public sealed class ImportRunner(PaperWriter writer)
     }
 
     private async Task ProduceAsync(
-        IEnumerable<SourceItem> items, ChannelWriter<List<SourceItem>> output, ImportSummary summary, CancellationToken cancellationToken)
+        IEnumerable<SourceItem> items, ChannelWriter<Chunk> output, ImportSummary summary, ImportJournal? journal, CancellationToken cancellationToken)
     {
         Exception? failure = null;
         try
@@ -118,7 +122,8 @@ public sealed class ImportRunner(PaperWriter writer)
                 if (item is RejectedItem rejected)
                 {
                     // Only this thread adds rejections until the channel completes, and the reader looks after that.
-                    summary.Rejections.Add(rejected);
+                    summary.Reject(rejected);
+                    journal?.Rejected?.Invoke(rejected);
                     continue;
                 }
 
@@ -126,7 +131,8 @@ public sealed class ImportRunner(PaperWriter writer)
                 inBatch++;
                 if (chunk.Count >= ChunkSize || inBatch >= BatchSize)
                 {
-                    await output.WriteAsync(chunk, cancellationToken);
+                    // The input has read just this item's record so far: the checkpoint is right after it.
+                    await output.WriteAsync(new Chunk(chunk, journal?.Checkpoint?.Invoke()), cancellationToken);
                     chunk = new List<SourceItem>(ChunkSize);
                     inBatch %= BatchSize;
                 }
@@ -134,7 +140,7 @@ public sealed class ImportRunner(PaperWriter writer)
 
             if (chunk.Count > 0)
             {
-                await output.WriteAsync(chunk, cancellationToken);
+                await output.WriteAsync(new Chunk(chunk, journal?.Checkpoint?.Invoke()), cancellationToken);
             }
         }
         catch (Exception ex)
@@ -147,4 +153,7 @@ public sealed class ImportRunner(PaperWriter writer)
             output.TryComplete(failure);
         }
     }
+
+    /// <summary>Items handed from the parser to the writer, with where the input stood after the last of them.</summary>
+    private sealed record Chunk(List<SourceItem> Items, ImportCheckpoint? Checkpoint);
 }

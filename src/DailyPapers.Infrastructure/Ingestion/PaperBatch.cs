@@ -122,9 +122,17 @@ public sealed class PaperBatch : IAsyncDisposable
         return outcomes;
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    public Task CommitAsync(CancellationToken cancellationToken) => CommitAsync(null, cancellationToken);
+
+    /// <param name="checkpoint">Where the import stands after this batch's last item: saved in the same transaction.</param>
+    public async Task CommitAsync(ImportCheckpoint? checkpoint, CancellationToken cancellationToken)
     {
         await PaperSql.SetChangeSequenceAsync(Connection, _transaction, _sequence, cancellationToken);
+        if (checkpoint is not null)
+        {
+            await ImportCheckpoints.SaveAsync(Connection, _transaction, checkpoint, _now, cancellationToken);
+        }
+
         await _transaction.CommitAsync(cancellationToken);
         _committed = true;
         _imported?.Committed(_sequence);

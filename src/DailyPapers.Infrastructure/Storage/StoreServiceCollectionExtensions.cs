@@ -17,6 +17,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PaperWriter>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<ImportCheckpoints>();
         services.AddSingleton<PaperQueries>();
         return services;
     }

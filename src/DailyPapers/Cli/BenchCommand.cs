@@ -7,10 +7,11 @@ using Spectre.Console;
 namespace DailyPapers.Cli;
 
 /// <summary>
-/// <c>dailypapers bench retrieval|search|embed|votes|cursor|recommend|for-you</c>: search quality on BEIR folders and Hugging Face
-/// papers, search latency and memory over the arXiv corpus beside SQLite FTS5, embedding throughput beside raw ONNX
-/// Runtime; against a running server, concurrent votes and the walk of every paper through the cursor of /api/papers;
-/// and the offline quality of the "for you" reader models on the Hugging Face days, and the speed of a reader's page.
+/// <c>dailypapers bench retrieval|search|embed|votes|cursor|recommend|for-you|corpus|ann</c>: search quality on BEIR folders and
+/// Hugging Face papers, search latency and memory over the arXiv corpus beside SQLite FTS5, embedding throughput beside
+/// raw ONNX Runtime; against a running server, concurrent votes and the walk of every paper through the cursor of
+/// /api/papers; the offline quality of the "for you" reader models on the Hugging Face days, and the speed of a reader's
+/// page; a generated corpus of up to all of arXiv, and the vector index of a store (build, size, recall).
 /// </summary>
 internal static class BenchCommand
 {
@@ -19,7 +20,7 @@ internal static class BenchCommand
 
     public static Command Build()
     {
-        var bench = new Command("bench", "Measure search: quality (retrieval), latency and memory (search), embedding throughput (embed); concurrent votes (votes) and walking /api/papers (cursor) against a running server; reader recommendations offline (recommend) and the \"for you\" page's speed (for-you).");
+        var bench = new Command("bench", "Measure search: quality (retrieval), latency and memory (search), embedding throughput (embed); concurrent votes (votes) and walking /api/papers (cursor) against a running server; reader recommendations offline (recommend) and the \"for you\" page's speed (for-you); generate a corpus of any size (corpus); a store's vector index (ann).");
         bench.Subcommands.Add(BuildRetrieval());
         bench.Subcommands.Add(BenchSearchCommand.Build());
         bench.Subcommands.Add(BenchEmbedCommand.Build());
@@ -27,6 +28,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchCursorCommand.Build());
         bench.Subcommands.Add(BenchRecommendCommand.Build());
         bench.Subcommands.Add(BenchForYouCommand.Build());
+        bench.Subcommands.Add(BenchCorpusCommand.Build());
         bench.Subcommands.Add(BenchAnnCommand.Build());
         return bench;
     }

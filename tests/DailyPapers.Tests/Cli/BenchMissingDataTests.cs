@@ -161,6 +161,16 @@ public sealed class BenchMissingDataTests : IDisposable
         Assert.Contains("needs a running server", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Bench_corpus_without_the_data_beside_the_repo_names_the_file_it_looked_for()
+    {
+        var error = await RefusedAsync("bench", "corpus", "--papers", "10", "--out", Path.Combine(_root, "corpus.jsonl"));
+
+        Assert.Contains($"{Path.Combine(AbsentDefaultData, "arxiv-cs", "arxiv-cs-2025-03-to-2026-07.kaggle.jsonl.gz")}: no such file", error, StringComparison.Ordinal);
+        Assert.Contains($"({BenchCommand.SharedData}) or the path given with --source FILE", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_root, "corpus.jsonl")));
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     /// <summary>Runs the verb from <see cref="Repo"/> and checks the shape of a refusal; returns its one line.</summary>

@@ -106,6 +106,21 @@ public sealed class ImportRunnerTests
         Assert.Equal("New title", (await context.Papers.SingleAsync(p => p.Id == "2506.00002")).Title);
     }
 
+    [Fact]
+    public async Task An_import_into_an_empty_store_knows_the_ids_it_stored_in_earlier_batches_of_every_form()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        string[] ids = ["0704.0001", "1412.9999", "1501.00001", "2612.99999", "math/0601001", "hep-th/9901001"];
+        var items = ids.Select(id => SamplePapers.Item(id, listedOn: Day)).ToList();
+
+        // Each id again two batches later: known without asking the store, so not inserted twice.
+        var summary = await ImportAsync(store, [.. items, .. items], batchSize: 3, chunkSize: 3);
+
+        Assert.Equal((6, 6), (summary.New, summary.Unchanged));
+        await using var context = store.Factory.CreateContext();
+        Assert.Equal(6, await context.Listings.CountAsync());
+    }
+
     private static async Task<ImportSummary> ImportAsync(TestStore store, IEnumerable<SourceItem> items, int batchSize, int chunkSize) =>
         await new ImportRunner(new PaperWriter(store.Factory, TimeProvider.System)) { BatchSize = batchSize, ChunkSize = chunkSize }
             .RunAsync(items, () => new ImportProgress(0, 0, 0, ""), null, CancellationToken.None);

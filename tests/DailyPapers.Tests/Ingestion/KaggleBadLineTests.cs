@@ -124,20 +124,82 @@ public sealed class KaggleBadLineTests
     }
 
     [Fact]
-    public void A_truncated_gzip_yields_the_papers_before_the_cut_and_one_final_rejection()
+    public void A_truncated_gzip_yields_the_papers_before_the_cut_then_stops_naming_the_line_after_them()
     {
-        var lines = Enumerable.Range(1, 3000).Select(i => Good.Replace("2401.12345", $"2401.{i:D5}", StringComparison.Ordinal));
-        var path = IngestionFixtures.WriteTruncatedGzip("cut.jsonl.gz", Encoding.UTF8.GetBytes(string.Join('\n', lines)));
-        using var stream = SourceFile.OpenRead(path);
+        var path = IngestionFixtures.WriteTruncatedGzip("cut.jsonl.gz", Lines(3000));
 
-        var items = KaggleSnapshotReader.Read(stream, "cut.jsonl.gz", CancellationToken.None).ToList();
+        var (papers, stop) = ReadToStop(File.ReadAllBytes(path), gzip: true);
 
-        var papers = items.OfType<PaperItem>().ToList();
         Assert.InRange(papers.Count, 1, 2999);
-        Assert.Equal(papers.Count + 1, items.Count);
-        var last = Assert.IsType<RejectedItem>(items[^1]);
-        Assert.Equal($"cut.jsonl.gz:{papers.Count + 1}", last.Location);
-        Assert.Equal($"the file ends early (truncated gzip?): records after line {papers.Count} were not read", last.Reason);
+        Assert.All(papers, p => Assert.IsType<PaperItem>(p));
+        Assert.Equal($"test.jsonl:{papers.Count + 1}", stop.Location);
+        Assert.Equal($"the file ends early (truncated gzip?): records after line {papers.Count:N0} were not read", stop.Reason);
+    }
+
+    [Fact]
+    public void Gzip_data_overwritten_with_garbage_stops_as_corrupt_after_the_papers_before_it()
+    {
+        // Enough text that the reader has taken several blocks from the decompressor before it meets the garbage.
+        var compressed = IngestionFixtures.Gzip(Lines(30_000));
+        new Random(1).NextBytes(compressed.AsSpan(compressed.Length / 2, 64));
+
+        var (papers, stop) = ReadToStop(compressed, gzip: true);
+
+        Assert.InRange(papers.OfType<PaperItem>().Count(), 1, 29_999);
+        Assert.Contains("the gzip data is corrupt", stop.Reason, StringComparison.Ordinal);
+        Assert.EndsWith($"records after line {papers.Count:N0} were not read", stop.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plain_file_cut_in_the_middle_of_its_last_line_stops_naming_that_line()
+    {
+        var bytes = Lines(3);
+
+        var (papers, stop) = ReadToStop(bytes[..(bytes.Length - 40)]);
+
+        Assert.Equal(2, papers.OfType<PaperItem>().Count());
+        Assert.Equal("test.jsonl:3", stop.Location);
+        Assert.Equal("the file ends in the middle of this line (cut short?)", stop.Reason);
+    }
+
+    [Fact]
+    public void A_whole_last_line_without_a_newline_is_a_paper()
+    {
+        var bytes = Lines(3);
+
+        Assert.Equal(3, Read(bytes[..^1]).OfType<PaperItem>().Count());
+    }
+
+    [Fact]
+    public void A_run_of_NUL_bytes_in_a_plain_file_stops_at_its_line()
+    {
+        var bytes = Lines(10);
+        var fifthLine = Encoding.UTF8.GetString(bytes).Split('\n').Take(4).Sum(l => l.Length + 1);
+        bytes.AsSpan(fifthLine + 10, 500).Clear();
+
+        var (papers, stop) = ReadToStop(bytes);
+
+        Assert.Equal(4, papers.OfType<PaperItem>().Count());
+        Assert.Equal("test.jsonl:5", stop.Location);
+        Assert.Equal("the line holds NUL bytes: the file is corrupt from here", stop.Reason);
+    }
+
+    private static byte[] Lines(int count) => Encoding.UTF8.GetBytes(
+        string.Concat(Enumerable.Range(1, count).Select(i => Good.Replace("2401.12345", $"2401.{i:D5}", StringComparison.Ordinal) + "\n")));
+
+    /// <summary>Reads until the reader stops, keeping what it yielded before.</summary>
+    private static (List<SourceItem> Items, UnreadableSourceException Stop) ReadToStop(byte[] bytes, bool gzip = false)
+    {
+        var items = new List<SourceItem>();
+        using var stream = gzip ? SourceFile.Decompress(new MemoryStream(bytes)) : new MemoryStream(bytes);
+        var stop = Assert.Throws<UnreadableSourceException>(() =>
+        {
+            foreach (var item in KaggleSnapshotReader.Read(stream, "test.jsonl", CancellationToken.None))
+            {
+                items.Add(item);
+            }
+        });
+        return (items, stop);
     }
 
     private static List<SourceItem> Read(params string[] lines) => Read(Encoding.UTF8.GetBytes(string.Join('\n', lines)));

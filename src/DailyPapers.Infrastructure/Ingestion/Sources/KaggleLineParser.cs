@@ -8,6 +8,9 @@ namespace DailyPapers.Infrastructure.Ingestion.Sources;
 /// <summary>Parses one line of the Kaggle snapshot into an item, touching only the fields a paper needs.</summary>
 internal static class KaggleLineParser
 {
+    /// <summary>How the reason of a line that is not JSON begins.</summary>
+    public const string MalformedJson = "malformed JSON: ";
+
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 16 };
 
     public static SourceItem Parse(ReadOnlySpan<byte> line, string location)
@@ -27,7 +30,7 @@ internal static class KaggleLineParser
         }
         catch (JsonException ex)
         {
-            return new RejectedItem(location, $"malformed JSON: {ShortReaderMessage(ex)}");
+            return new RejectedItem(location, $"{MalformedJson}{ShortReaderMessage(ex)}");
         }
         catch (FormatException ex)
         {
