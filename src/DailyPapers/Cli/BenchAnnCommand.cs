@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using DailyPapers.Core.Search;
+using DailyPapers.Infrastructure.Benchmarks.Scale;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Search.Benchmarks;
 using DailyPapers.Infrastructure.Search.Benchmarks.Ann;
@@ -26,20 +27,25 @@ internal static class BenchAnnCommand
     {
         var fill = new Option<bool>("--fill-random") { Description = "First store a random unit vector for every paper that has none (said in the output)" };
         var embedded = new Option<string?>("--fill-embedded") { Description = "First store the real vectors of the papers of this Kaggle file (embedded once, then from the bench cache)" };
+        var derived = new Option<string?>("--fill-derived") { Description = "First store, for a corpus made by `bench corpus` from this source file, vectors mixed from its sources' real vectors" };
+        var corpusPapers = new Option<long>("--corpus-papers") { Description = "With --fill-derived: the --papers the corpus was made with" };
+        var corpusSeed = new Option<ulong>("--corpus-seed") { Description = "With --fill-derived: the --seed the corpus was made with", DefaultValueFactory = _ => 1 };
         var queries = new Option<int>("--queries") { Description = "Queries near random stored papers", DefaultValueFactory = _ => 200 };
         var category = new Option<string>("--category") { Description = "The category of the filtered cases", DefaultValueFactory = _ => "cs.LG" };
         var month = new Option<string>("--month") { Description = "The month (YYYY-MM) of the narrow filter", DefaultValueFactory = _ => "2024-03" };
         var json = BenchCommand.JsonOption();
         var command = new Command("ann", "The store's vector index: build or load time, size, memory, and recall@10 against the exact scan with and without filters.")
         {
-            fill, embedded, queries, category, month, json,
+            fill, embedded, derived, corpusPapers, corpusSeed, queries, category, month, json,
         };
         command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(CommandLine.Data), parse.GetValue(fill), parse.GetValue(embedded), parse.GetValue(queries), parse.GetValue(category)!, parse.GetValue(month)!, parse.GetValue(json), ct));
+            parse.GetValue(CommandLine.Data), parse.GetValue(fill), parse.GetValue(embedded) ?? parse.GetValue(derived), parse.GetValue(derived) is null ? null : new CorpusShape(parse.GetValue(corpusPapers), parse.GetValue(corpusSeed)), parse.GetValue(queries), parse.GetValue(category)!, parse.GetValue(month)!, parse.GetValue(json), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? data, bool fill, string? embedded, int queryCount, string category, string month, bool json, CancellationToken cancellationToken)
+    private sealed record CorpusShape(long Papers, ulong Seed);
+
+    private static async Task<int> RunAsync(string? data, bool fill, string? realSource, CorpusShape? corpus, int queryCount, string category, string month, bool json, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) || queryCount < 1)
         {
@@ -56,18 +62,28 @@ internal static class BenchAnnCommand
 
         var progress = BenchProgressReporter.ForStandardError();
         var profile = services.GetRequiredService<EmbeddingModelProfile>();
-        if (embedded is not null)
+        var store = services.GetRequiredService<StoreContextFactory>();
+        var vectors = services.GetRequiredService<PaperVectorStore>();
+        if (realSource is not null)
         {
-            var cache = Path.Combine(services.GetRequiredService<StoreContextFactory>().DataDirectory, "bench-cache");
-            var stored = await EmbeddedVectorFill.RunAsync(
-                embedded, services.GetRequiredService<TextEmbedder>(), services.GetRequiredService<PaperVectorStore>(), cache, progress, cancellationToken);
-            progress.Note($"stored {stored:N0} real vectors ({profile.Name}) of the papers of {embedded}");
+            var real = RealVectors.Embed(realSource, services.GetRequiredService<TextEmbedder>(), Path.Combine(store.DataDirectory, "bench-cache"), progress, cancellationToken);
+            Func<string, float[]?> vectorFor = id => real.GetValueOrDefault(id);
+            if (corpus is not null)
+            {
+                var plan = new CorpusPlan(SourceCorpus.Load(realSource, cancellationToken).Papers.Count, corpus.Papers, corpus.Seed);
+                vectorFor = new DerivedVectors(plan, SourceCorpus.Load(realSource, cancellationToken), real, seed: 384).For;
+            }
+
+            var stored = await SyntheticVectorFill.RunAsync(store, vectors, profile, vectorFor, progress, cancellationToken);
+            progress.Note(corpus is null
+                ? $"stored {stored:N0} real vectors ({profile.Name}) of the papers of {realSource}"
+                : $"stored {stored:N0} vectors derived from the real vectors ({profile.Name}) of each generated paper's sources in {realSource}: half its title's, half its abstract's, plus noise");
         }
 
         if (fill)
         {
             var written = await SyntheticVectorFill.RunAsync(
-                services.GetRequiredService<StoreContextFactory>(), services.GetRequiredService<PaperVectorStore>(), profile, seed: 384, progress, cancellationToken);
+                store, vectors, profile, id => SyntheticVectorFill.UnitVector(id, profile.Dimensions, seed: 384), progress, cancellationToken);
             progress.Note($"stored {written:N0} random unit vectors ({profile.Name}, {profile.Dimensions} dimensions): no topics, the hardest case for recall");
         }
 

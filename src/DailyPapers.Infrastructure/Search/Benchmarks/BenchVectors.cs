@@ -21,12 +21,24 @@ public static class BenchVectors
         IProgress<BenchProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var path = VectorCache.PathFor(cacheDirectory, documents, embedder.Model);
+        var (vectors, fromCache) = EmbedAll(documents, embedder, cacheDirectory, progress, cancellationToken);
         var index = new VectorIndex(embedder.Dimensions);
+        index.Apply(vectors.Select(v => (v.Id, (ReadOnlyMemory<float>)v.Vector)), 0);
+        return (index, fromCache);
+    }
+
+    /// <summary>Every document's vector, as <see cref="Embed"/> computes it, without building an index of them.</summary>
+    public static (IReadOnlyList<(string Id, float[] Vector)> Vectors, bool FromCache) EmbedAll(
+        IReadOnlyList<BenchDocument> documents,
+        TextEmbedder embedder,
+        string cacheDirectory,
+        IProgress<BenchProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var path = VectorCache.PathFor(cacheDirectory, documents, embedder.Model);
         if (VectorCache.TryRead(path) is { } cached && cached.Count == documents.Count)
         {
-            index.Apply(cached.Select(v => (v.Id, (ReadOnlyMemory<float>)v.Vector)), 0);
-            return (index, true);
+            return (cached, true);
         }
 
         var vectors = new List<(string Id, float[] Vector)>(documents.Count);
@@ -40,8 +52,7 @@ public static class BenchVectors
         }
 
         VectorCache.Write(path, vectors);
-        index.Apply(vectors.Select(v => (v.Id, (ReadOnlyMemory<float>)v.Vector)), 0);
-        return (index, false);
+        return (vectors, false);
     }
 
     /// <summary>Random unit vectors, one per id, with a fixed seed: the same work per search as real vectors.</summary>

@@ -7,17 +7,23 @@ using DailyPapers.Infrastructure.Storage;
 namespace DailyPapers.Infrastructure.Search.Benchmarks.Ann;
 
 /// <summary>
-/// Gives every paper without a vector a random unit vector, stored as <c>dailypapers embed</c> would store a real one
-/// (same table, sequence and text hash), so that a store of millions of papers can be searched by vector for latency
-/// and memory without the hours of embedding. Random vectors have no topics: the hardest case for a graph's recall.
-/// Each paper's vector depends only on its id and the seed, whatever the order or the batch.
+/// Gives every paper without a vector one made up for it, stored as <c>dailypapers embed</c> would store a real one
+/// (same table, sequence and text hash), so that a store of millions of papers can be searched by vector without the
+/// days of embedding: <see cref="UnitVector"/> (random: no topics, the hardest case for a graph) or vectors derived
+/// from real ones (<see cref="DerivedVectors"/>). Each paper's vector depends only on its id, whatever the order.
 /// </summary>
 public static class SyntheticVectorFill
 {
     private const int PageSize = 5000;
 
+    /// <param name="vectorFor">The vector for a paper id, or null to leave that paper without one.</param>
     public static async Task<long> RunAsync(
-        StoreContextFactory store, PaperVectorStore vectors, EmbeddingModelProfile profile, int seed, IProgress<BenchProgress>? progress, CancellationToken cancellationToken)
+        StoreContextFactory store,
+        PaperVectorStore vectors,
+        EmbeddingModelProfile profile,
+        Func<string, float[]?> vectorFor,
+        IProgress<BenchProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var total = await CountAsync(store, cancellationToken);
         long written = 0, seen = 0;
@@ -32,15 +38,22 @@ public static class SyntheticVectorFill
 
             after = page[^1].Id;
             seen += page.Count;
-            var missing = page.Where(p => p.StoredHash is null).ToList();
-            if (missing.Count > 0)
+            var made = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            foreach (var paper in page.Where(p => p.StoredHash is null))
             {
-                var made = missing.ToDictionary(p => p.Id, p => UnitVector(p.Id, profile.Dimensions, seed), StringComparer.Ordinal);
-                await vectors.WriteAsync(profile.Name, missing, made, cancellationToken);
-                written += missing.Count;
+                if (vectorFor(paper.Id) is { } vector)
+                {
+                    made[paper.Id] = vector;
+                }
             }
 
-            progress?.Report(new BenchProgress("writing random vectors", (int)Math.Min(int.MaxValue, seen), (int)Math.Min(int.MaxValue, total)));
+            if (made.Count > 0)
+            {
+                await vectors.WriteAsync(profile.Name, [.. page.Where(p => made.ContainsKey(p.Id))], made, cancellationToken);
+                written += made.Count;
+            }
+
+            progress?.Report(new BenchProgress("storing vectors", (int)Math.Min(int.MaxValue, seen), (int)Math.Min(int.MaxValue, total)));
         }
     }
 
