@@ -11,7 +11,7 @@ namespace DailyPapers.Infrastructure.Ingestion;
 /// <remarks>
 /// New-style ids are kept as one bit each in a bitmap per month (12.5 KB for a month of five-digit numbers), so
 /// the memory grows with the months an import covers, not its papers: at all of arXiv (2.7 million ids over 237
-/// months, about 3 MB) a set of the id strings grew the import's peak RSS from ~300 to 446 MB. Old-style ids
+/// months, about 3 MB) a set of the id strings grew the import's peak RSS from ~300 to 436 MB. Old-style ids
 /// (before April 2007) stay strings.
 /// </remarks>
 public sealed class ImportedIds
