@@ -10,6 +10,7 @@ using DailyPapers.Infrastructure.Search.Embeddings;
 using DailyPapers.Infrastructure.Search.Lexical;
 using DailyPapers.Infrastructure.Search.Vectors;
 using DailyPapers.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace DailyPapers.Cli;
@@ -90,7 +91,7 @@ internal static class BenchAnnCommand
         var bench = new AnnRecallBench(
             services.GetRequiredService<PaperVectorStore>(), services.GetRequiredService<VectorIndex>(), follower, services.GetRequiredService<VectorIndexFiles>(),
             services.GetRequiredService<SemanticSearcher>(), services.GetRequiredService<PaperSearch>(), services.GetRequiredService<LexicalIndexer>(),
-            services.GetRequiredService<LexicalSearcher>(), profile);
+            services.GetRequiredService<LexicalSearcher>(), profile, services.GetRequiredService<IOptions<HybridOptions>>().Value.MinSimilarity);
         var year = new DateOnly(first.Year, 1, 1);
         var report = await bench.RunAsync(
             queryCount,
@@ -110,10 +111,10 @@ internal static class BenchAnnCommand
         var console = AnsiConsole.Console;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{report.Vectors:N0} vectors ({report.Dimensions} dimensions, {report.Quantization}); graph {(report.FromFile ? "loaded" : "built")} in {report.LoadSeconds:0.0} s; {report.FileBytes / 1e6:N0} MB on disk, {report.GraphMemoryBytes / 1e6:N0} MB in memory; RSS {report.RssMb:N0} MB (peak {report.PeakRssMb:N0})"));
-        var recalls = new Table().AddColumn("case").AddColumn("papers passing").AddColumn("recall@10");
+        var recalls = new Table().AddColumn("case").AddColumn("papers passing").AddColumn("recall@10").AddColumn("queries with none above the floor");
         foreach (var r in report.Recalls)
         {
-            recalls.AddRow(Markup.Escape(r.Name), r.Passing.ToString("N0", CultureInfo.InvariantCulture), r.RecallAt10.ToString("0.000", CultureInfo.InvariantCulture));
+            recalls.AddRow(Markup.Escape(r.Name), r.Passing.ToString("N0", CultureInfo.InvariantCulture), r.RecallAt10.ToString("0.000", CultureInfo.InvariantCulture), r.BelowFloor.ToString(CultureInfo.InvariantCulture));
         }
 
         console.Write(recalls);

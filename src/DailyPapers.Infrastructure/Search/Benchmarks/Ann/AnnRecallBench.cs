@@ -12,7 +12,9 @@ namespace DailyPapers.Infrastructure.Search.Benchmarks.Ann;
 /// disk and in memory, and its recall@10 against an exact scan of every stored float32 vector, for queries near stored
 /// papers, plain and under filters narrow (one category and one month), middling (one year) and broad (one category).
 /// Each case goes through the site's own path (<see cref="PaperSearch"/>: scope, over-fetch or filtered graph search,
-/// then exact rescoring).
+/// then exact rescoring). Search by meaning finds nothing when even the nearest passing paper is less similar than
+/// the floor (<see cref="HybridOptions.MinSimilarity"/>); the exact answer obeys the same floor, and each case counts
+/// its queries with nothing that near.
 /// </summary>
 public sealed class AnnRecallBench(
     PaperVectorStore vectors,
@@ -23,7 +25,8 @@ public sealed class AnnRecallBench(
     PaperSearch search,
     LexicalIndexer lexicalIndexer,
     LexicalSearcher lexical,
-    EmbeddingModelProfile profile)
+    EmbeddingModelProfile profile,
+    double minSimilarity)
 {
     private const int K = 10;
     private const int Candidates = 100;
@@ -52,8 +55,8 @@ public sealed class AnnRecallBench(
             rescored += Recall(exact[0][q], Time(timings, "graph 100 + rescoring", () => semantic.Search(query, Candidates).Take(K).Select(h => h.Id).ToList()));
         }
 
-        recalls.Add(new AnnRecallCase("graph only, k=10", index.Count, graphOnly / queries.Count));
-        recalls.Add(new AnnRecallCase("graph 100 + exact rescoring", index.Count, rescored / queries.Count));
+        recalls.Add(new AnnRecallCase("graph only, k=10", index.Count, graphOnly / queries.Count, BelowFloor(exact[0])));
+        recalls.Add(new AnnRecallCase("graph 100 + exact rescoring", index.Count, rescored / queries.Count, BelowFloor(exact[0])));
         for (var c = 1; c < cases.Count; c++)
         {
             var (name, filter, passing) = cases[c];
@@ -64,7 +67,7 @@ public sealed class AnnRecallBench(
                 sum += Recall(exact[c][q], found);
             }
 
-            recalls.Add(new AnnRecallCase($"filter: {name}", passing!.Count, sum / queries.Count));
+            recalls.Add(new AnnRecallCase($"filter: {name}", passing!.Count, sum / queries.Count, BelowFloor(exact[c])));
         }
 
         var (rss, peak) = ProcessMemory.Read();
@@ -73,6 +76,8 @@ public sealed class AnnRecallBench(
             Size(files.GraphPath) + Size(files.KeysPath), index.MemoryBytes, rss, peak, queries.Count, recalls,
             [.. timings.Select(t => LatencyResult.From(t.Key, t.Value))]);
     }
+
+    private static int BelowFloor(List<string>[] exact) => exact.Count(e => e.Count == 0);
 
     private static long Size(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
@@ -165,6 +170,8 @@ public sealed class AnnRecallBench(
             progress?.Report(new BenchProgress("exact scan of the stored vectors", seen, (int)Math.Min(int.MaxValue, total)));
         }
 
-        return [.. best.Select(perQuery => perQuery.Select(heap => heap.UnorderedItems.Select(i => i.Element).ToList()).ToArray())];
+        // None when even the nearest is under the floor: search by meaning returns nothing then, rightly.
+        return [.. best.Select(perQuery => perQuery.Select(heap =>
+            heap.UnorderedItems.Any(i => i.Priority >= minSimilarity) ? heap.UnorderedItems.Select(i => i.Element).ToList() : []).ToArray())];
     }
 }

@@ -17,5 +17,9 @@ public sealed record AnnRecallReport(
     IReadOnlyList<AnnRecallCase> Recalls,
     IReadOnlyList<LatencyResult> Latencies);
 
-/// <summary>One case: how many papers pass its filter and the mean recall@10 of its queries.</summary>
-public sealed record AnnRecallCase(string Name, long Passing, double RecallAt10);
+/// <summary>
+/// One case: how many papers pass its filter, the mean recall@10 of its queries, and how many queries had no passing
+/// paper above the similarity floor (found nothing by meaning, as they should: they count as recalled when the search
+/// found nothing too).
+/// </summary>
+public sealed record AnnRecallCase(string Name, long Passing, double RecallAt10, int BelowFloor);
