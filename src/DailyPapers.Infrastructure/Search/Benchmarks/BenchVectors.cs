@@ -21,7 +21,7 @@ public static class BenchVectors
         IProgress<BenchProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var path = VectorCache.PathFor(cacheDirectory, documents, embedder.Model);
+        var path = VectorCache.PathFor(cacheDirectory, documents, embedder.Model, embedder.MaxTokens);
         var index = new VectorIndex(embedder.Dimensions);
         if (VectorCache.TryRead(path) is { } cached && cached.Count == documents.Count)
         {

@@ -23,8 +23,22 @@ public sealed class EmbeddingOptions
     /// <summary>Changing the model makes every stored vector stale: they must be embedded again.</summary>
     public EmbeddingModelKind Model { get; set; } = EmbeddingModelKind.MiniLm;
 
+    /// <summary>
+    /// Which papers get a vector, by the date of their first version: empty for all, a date (<c>2023-01-01</c>) or a
+    /// period back from today (<c>P3Y</c>, <c>P18M</c>, <c>P90D</c>); see <see cref="EmbeddingWindow"/>. Older papers are
+    /// found by words only, and the embedding backlog counts only papers inside the window.
+    /// </summary>
+    public string? Since { get; set; }
+
     /// <summary>ONNX Runtime threads for one inference; 2 matches the 2-core machines this runs on.</summary>
     public int IntraOpThreads { get; set; } = 2;
+
+    /// <summary>
+    /// Where a text is cut, [CLS] and [SEP] included (at most 512, the models' own limit); the reference MiniLM model
+    /// uses 256. Vectors already stored keep the limit they were made with (only long texts differ, in the same space),
+    /// so a change needs no re-embedding.
+    /// </summary>
+    public int MaxTokens { get; set; } = 256;
 
     /// <summary>
     /// The most texts per inference when embedding many. Measured on 2 cores with 208 HF titles (about 20 tokens):
