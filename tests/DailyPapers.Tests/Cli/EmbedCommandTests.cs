@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DailyPapers.Cli;
 using DailyPapers.Infrastructure.Storage;
 using DailyPapers.Tests.Support;
@@ -22,6 +23,8 @@ public sealed class EmbedCommandTests
 
         var (exitCode, output) = await CliProcess.RunAsync(settings, "embed");
         var (again, againOutput) = await CliProcess.RunAsync(settings, "embed");
+        // The console wraps long lines.
+        output = Regex.Replace(output, @"\s+", " ");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Embedding 117 papers (papers first submitted since 2025-06-19; older ones are found by words)", output, StringComparison.Ordinal);
@@ -38,6 +41,7 @@ public sealed class EmbedCommandTests
         var settings = new Dictionary<string, string?>(store.Settings) { ["Search:Embeddings:Since"] = "3 years" };
 
         var (exitCode, output) = await CliProcess.RunAsync(settings, "embed");
+        output = Regex.Replace(output, @"\s+", " ");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Search:Embeddings:Since is '3 years'; expected a date such as 2023-01-01, a period back from today such as P3Y", output, StringComparison.Ordinal);
