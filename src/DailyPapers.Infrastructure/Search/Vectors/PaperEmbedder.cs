@@ -11,7 +11,8 @@ public sealed class PaperEmbedder(PaperVectorStore vectors, TextEmbedder embedde
 {
     /// <summary>
     /// Papers per round trip: a second or two of model time, so progress is visible and a stop is quick. The embedder
-    /// sorts them by length; a wider window would not pay (arXiv abstracts: 4% padding at 32, 0.1% at 4,096, docs/benchmarks.md).
+    /// sorts them by length; a wider window would not pay: most arXiv abstracts reach the token cut, so batches sorted
+    /// within 32 papers already carry almost no padding (docs/benchmarks.md, "Embedding speed (issue 14)").
     /// </summary>
     public const int BatchSize = 32;
 
