@@ -77,7 +77,7 @@ internal static class BenchForYouSetup
         var written = 0;
         while (true)
         {
-            var pending = await store.ReadPendingAsync(profile.Name, 2000, cancellationToken);
+            var pending = await store.ReadPendingAsync(profile.Name, since: null, 2000, cancellationToken);
             if (pending.Count == 0)
             {
                 return written;

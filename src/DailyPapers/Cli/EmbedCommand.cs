@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using DailyPapers.Infrastructure.Search.Embeddings;
 using DailyPapers.Infrastructure.Search.Vectors;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,9 @@ using Spectre.Console;
 namespace DailyPapers.Cli;
 
 /// <summary>
-/// <c>dailypapers embed</c>: embeds every paper that has no current vector, newest first. Each batch is committed, so
-/// Ctrl+C (or a kill) loses at most one batch and the next run continues with what is still missing.
+/// <c>dailypapers embed</c>: embeds every paper that has no current vector (inside <c>Search:Embeddings:Since</c>),
+/// newest first, showing papers a second and the time left. Each batch is committed, so Ctrl+C (or a kill) loses at
+/// most one batch and the next run continues with what is still missing.
 /// </summary>
 internal static class EmbedCommand
 {
@@ -35,11 +37,12 @@ internal static class EmbedCommand
         var pending = await embedder.CountPendingAsync(cancellationToken);
         if (pending == 0)
         {
-            console.WriteLine($"Every paper has a current vector ({embedder.Model}).");
+            console.WriteLine($"Every paper has a current vector ({embedder.Model}; {embedder.Window.Describe()}).");
             return 0;
         }
 
-        console.WriteLine($"Embedding {pending:N0} papers with {embedder.Model}, newest first.");
+        var scope = embedder.Window.IsAll ? "" : $" ({embedder.Window.Describe()}; older ones are found by words)";
+        console.WriteLine($"Embedding {pending:N0} papers{scope} with {embedder.Model}, newest first.");
         var stopwatch = Stopwatch.StartNew();
         var total = new EmbedBatchResult(0, 0);
         try
@@ -64,8 +67,9 @@ internal static class EmbedCommand
             return 130;
         }
 
-        console.WriteLine($"Done: {total.Papers:N0} papers up to date in {stopwatch.Elapsed.TotalSeconds:0.0} s "
-            + $"({total.Embedded:N0} embedded, {total.Papers - total.Embedded:N0} unchanged since their last vector).");
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done: {total.Papers:N0} papers up to date in {seconds:0.0} s, {total.Embedded / Math.Max(seconds, 1e-3):0.0} papers/s "
+            + $"({total.Embedded:N0} embedded, {total.Papers - total.Embedded:N0} unchanged since their last vector)."));
         return 0;
     }
 }

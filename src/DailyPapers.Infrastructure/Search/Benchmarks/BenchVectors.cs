@@ -35,7 +35,7 @@ public static class BenchVectors
         IProgress<BenchProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var path = VectorCache.PathFor(cacheDirectory, documents, embedder.Model);
+        var path = VectorCache.PathFor(cacheDirectory, documents, embedder.Model, embedder.MaxTokens);
         if (VectorCache.TryRead(path) is { } cached && cached.Count == documents.Count)
         {
             return (cached, true);

@@ -34,7 +34,7 @@ public static class SearchLatencyBench
     {
         using var engine = new BenchEngine(lexical);
         using var fts = new Fts5Peer(Path.Combine(engine.Directory, "fts5.db"));
-        using var hash = new CorpusHash(embedding.Model);
+        using var hash = new CorpusHash(embedding.Model, embedding.MaxTokens);
         var clock = Stopwatch.StartNew();
         var papers = Load(kaggleFile, engine, fts, hash, progress, cancellationToken);
         fts.Optimize();

@@ -12,10 +12,10 @@ public static class VectorCache
 {
     private const int Magic = 0x31564450; // "PDV1"
 
-    /// <summary>The cache file for these documents embedded with this model.</summary>
-    public static string PathFor(string cacheDirectory, IEnumerable<BenchDocument> documents, EmbeddingModelKind model)
+    /// <summary>The cache file for these documents embedded with this model, cut at this many tokens.</summary>
+    public static string PathFor(string cacheDirectory, IEnumerable<BenchDocument> documents, EmbeddingModelKind model, int maxTokens)
     {
-        using var hash = new CorpusHash(model);
+        using var hash = new CorpusHash(model, maxTokens);
         foreach (var document in documents)
         {
             hash.Add(document);

@@ -18,6 +18,11 @@ public sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOption
             errors.Add($"{EmbeddingOptions.Section}:IntraOpThreads is {options.IntraOpThreads}; expected 1 to 64.");
         }
 
+        if (options.MaxTokens is < 16 or > EmbeddingTokenizer.ModelLimit)
+        {
+            errors.Add($"{EmbeddingOptions.Section}:MaxTokens is {options.MaxTokens}; expected 16 to {EmbeddingTokenizer.ModelLimit}.");
+        }
+
         if (options.BatchSize is < 1 or > 256)
         {
             errors.Add($"{EmbeddingOptions.Section}:BatchSize is {options.BatchSize}; expected 1 to 256.");
@@ -26,6 +31,11 @@ public sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOption
         if (options.BatchTokens is < 1 or > 65_536)
         {
             errors.Add($"{EmbeddingOptions.Section}:BatchTokens is {options.BatchTokens}; expected 1 to 65536.");
+        }
+
+        if (!EmbeddingWindow.TryParse(options.Since, TimeProvider.System, out _))
+        {
+            errors.Add($"{EmbeddingOptions.Section}:Since is '{options.Since}'; expected {EmbeddingWindow.Expected}.");
         }
 
         if (options.PollInterval <= TimeSpan.Zero)

@@ -4,7 +4,7 @@ namespace DailyPapers.Infrastructure.Search.Embeddings;
 
 /// <summary>
 /// Unit-length 384-dimensional vectors from a packaged model, matching the reference sentence-transformers model:
-/// its tokenizer rules, a 256-token limit, its pooling and L2 normalisation, and (Arctic) its query prefix.
+/// its tokenizer rules, a token limit (<see cref="EmbeddingOptions.MaxTokens"/>), its pooling and L2 normalisation, and (Arctic) its query prefix.
 /// Meant as one instance per process: the tokenizer and ONNX Runtime's <c>Run</c> are safe to call from many threads.
 /// </summary>
 public sealed class TextEmbedder : IDisposable
@@ -23,7 +23,7 @@ public sealed class TextEmbedder : IDisposable
         BatchSize = options.BatchSize;
         BatchTokens = options.BatchTokens;
         IntraOpThreads = options.IntraOpThreads;
-        _tokenizer = new EmbeddingTokenizer(Profile.ReadVocabulary());
+        _tokenizer = new EmbeddingTokenizer(Profile.ReadVocabulary(), options.MaxTokens);
         _session = OnnxSessions.Create(Profile.ReadModel(), options.IntraOpThreads, Profile.Dimensions);
         _inputNames = OnnxSessions.InputNames(_session);
     }
@@ -41,6 +41,9 @@ public sealed class TextEmbedder : IDisposable
     public int BatchTokens { get; }
 
     public int IntraOpThreads { get; }
+
+    /// <summary>Where a text is cut, [CLS] and [SEP] included; vectors made with another limit differ for long texts.</summary>
+    public int MaxTokens => _tokenizer.MaxTokens;
 
     /// <summary>A search query, with the model's query prefix (Arctic's instruction; none for MiniLM).</summary>
     public float[] EmbedQuery(string query) => EmbedQueries([query], CancellationToken.None)[0];

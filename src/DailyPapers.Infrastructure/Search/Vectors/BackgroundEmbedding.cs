@@ -6,7 +6,7 @@ using Quartz;
 namespace DailyPapers.Infrastructure.Search.Vectors;
 
 /// <summary>
-/// Embeds the papers that have no vector, newest first, a batch per step, and loads each batch into this node's
+/// Embeds the papers that have no vector (inside <c>Search:Embeddings:Since</c>), newest first, a batch per step, and loads each batch into this node's
 /// index at once so that new vectors become searchable as they come (the other nodes load them by following).
 /// </summary>
 public sealed class BackgroundEmbedding(VectorIndexFollower follower, StoreContextFactory store, IServiceProvider services, ILogger<BackgroundEmbedding> logger)
@@ -34,7 +34,9 @@ public sealed class BackgroundEmbedding(VectorIndexFollower follower, StoreConte
         // Small backlogs (a harvest, an import of a day) go by quietly; a large one says how long search lags.
         if (backlog >= PaperEmbedder.BatchSize * 10)
         {
-            logger.LogInformation("Embedding {Count} papers in the background with {Model}, newest first; until then they are found by words only", backlog, embedder.Model);
+            logger.LogInformation(
+                "Embedding {Count} papers ({Window}) in the background with {Model}, newest first; until then they are found by words only",
+                backlog, embedder.Window.Describe(), embedder.Model);
         }
 
         var done = 0;

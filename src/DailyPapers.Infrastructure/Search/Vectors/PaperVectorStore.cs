@@ -20,6 +20,9 @@ public sealed class PaperVectorStore(StoreContextFactory store)
         "FROM papers AS p LEFT JOIN paper_vectors AS v ON v.paper_id = p.id AND v.model = @model " +
         "WHERE NOT p.is_deleted AND (v.paper_id IS NULL OR v.paper_seq < p.change_seq)";
 
+    // Search:Embeddings:Since. Papers with no first-version date are inside: nothing says they are old.
+    private const string SinceWhere = " AND (p.submitted_at >= @since OR p.submitted_at IS NULL)";
+
     private const string Upsert =
         "INSERT INTO paper_vectors (paper_id, model, vector, text_hash, paper_seq, vector_seq) " +
         "VALUES (@id, @model, @vector, @hash, @paper_seq, @vector_seq) " +
@@ -31,13 +34,15 @@ public sealed class PaperVectorStore(StoreContextFactory store)
     private const string Touch =
         "UPDATE paper_vectors SET paper_seq = @paper_seq WHERE paper_id = @id AND model = @model AND paper_seq < @paper_seq";
 
-    /// <summary>Papers that need a vector (or a check that theirs is current), most recently changed first.</summary>
-    public async Task<IReadOnlyList<PendingPaper>> ReadPendingAsync(string model, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Papers that need a vector (or a check that theirs is current), most recently changed first; with
+    /// <paramref name="since"/>, only those first submitted on or after it (or of unknown date).
+    /// </summary>
+    public async Task<IReadOnlyList<PendingPaper>> ReadPendingAsync(string model, DateTime? since, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await ReadConnection.OpenAsync(store, cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT p.id, p.change_seq, p.title, p.abstract, v.text_hash {PendingWhere} ORDER BY p.change_seq DESC LIMIT @limit";
-        command.AddParameter("@model", model);
+        command.CommandText = $"SELECT p.id, p.change_seq, p.title, p.abstract, v.text_hash {Pending(command, model, since)} ORDER BY p.change_seq DESC LIMIT @limit";
         command.AddParameter("@limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pending = new List<PendingPaper>();
@@ -52,12 +57,11 @@ public sealed class PaperVectorStore(StoreContextFactory store)
     }
 
     /// <summary>How many papers <see cref="ReadPendingAsync"/> would return without a limit.</summary>
-    public async Task<int> CountPendingAsync(string model, CancellationToken cancellationToken)
+    public async Task<int> CountPendingAsync(string model, DateTime? since, CancellationToken cancellationToken)
     {
         await using var connection = await ReadConnection.OpenAsync(store, cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) {PendingWhere}";
-        command.AddParameter("@model", model);
+        command.CommandText = $"SELECT COUNT(*) {Pending(command, model, since)}";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -130,6 +134,20 @@ public sealed class PaperVectorStore(StoreContextFactory store)
         command.CommandText = "SELECT value FROM store_counters WHERE name = @name";
         command.AddParameter("@name", StoreCounterEntity.VectorChanges);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The FROM and WHERE of the pending papers, with their parameters added to <paramref name="command"/>.</summary>
+    private static string Pending(DbCommand command, string model, DateTime? since)
+    {
+        command.AddParameter("@model", model);
+        if (since is not { } cutoff)
+        {
+            return PendingWhere;
+        }
+
+        // UTC for PostgreSQL's timestamptz; SQLite compares the text, written the way EF writes the column.
+        command.AddParameter("@since", DateTime.SpecifyKind(cutoff, DateTimeKind.Utc));
+        return PendingWhere + SinceWhere;
     }
 
     /// <summary>8 bytes of SHA-256 of the embedded text: enough to tell an edit from a vote.</summary>

@@ -52,6 +52,7 @@ public sealed class OperationsSampler : BackgroundService
     private readonly ILogger<OperationsSampler> _logger;
     private readonly PaperVectorStore _vectors;
     private readonly EmbeddingModelProfile? _model;
+    private readonly EmbeddingWindow? _window;
     private long _outboxPending;
     private double _outboxOldestSeconds;
     private long _indexLag;
@@ -63,12 +64,13 @@ public sealed class OperationsSampler : BackgroundService
         (_store, _lag, _vectors, _logger) = (store, lag, vectors, logger);
         // Registered only when embeddings are on; without it there is no backlog to report.
         _model = services.GetService<EmbeddingModelProfile>();
+        _window = services.GetService<EmbeddingWindow>();
         // This host's meter (the DI container's factory), so that each app in a process reports its own state.
         var meter = meters.Create(DailyPapersMetrics.MeterName);
         meter.CreateObservableGauge("dailypapers.outbox.pending", () => Interlocked.Read(ref _outboxPending), description: "Messages in the outbox not sent yet (waiting, retrying or being sent)");
         meter.CreateObservableGauge("dailypapers.outbox.oldest.age", () => Volatile.Read(ref _outboxOldestSeconds), "s", "Age of the oldest message not sent yet");
         meter.CreateObservableGauge("dailypapers.search.index.lag", () => Interlocked.Read(ref _indexLag), description: "Changed papers this node's search index has not applied yet");
-        meter.CreateObservableGauge("dailypapers.embedding.backlog", () => Interlocked.Read(ref _embeddingBacklog), description: "Papers without a current vector (falls as embedding proceeds; -1 when embeddings are off)");
+        meter.CreateObservableGauge("dailypapers.embedding.backlog", () => Interlocked.Read(ref _embeddingBacklog), description: "Papers without a current vector, inside Search:Embeddings:Since (falls as embedding proceeds; -1 when embeddings are off)");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -101,7 +103,7 @@ public sealed class OperationsSampler : BackgroundService
         Interlocked.Exchange(ref _indexLag, now.Applied < 0 ? -1 : now.Pending);
         if (_model is not null)
         {
-            Interlocked.Exchange(ref _embeddingBacklog, await _vectors.CountPendingAsync(_model.Name, cancellationToken));
+            Interlocked.Exchange(ref _embeddingBacklog, await _vectors.CountPendingAsync(_model.Name, _window?.Cutoff(), cancellationToken));
         }
     }
 }

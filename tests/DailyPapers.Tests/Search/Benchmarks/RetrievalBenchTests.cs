@@ -38,11 +38,11 @@ public sealed class RetrievalBenchTests
     }
 
     [Fact]
-    public void VectorCache_round_trips_and_is_named_by_the_texts_and_the_model()
+    public void VectorCache_round_trips_and_is_named_by_the_texts_the_model_and_the_token_limit()
     {
         var folder = TestData.NewTempDir();
         BenchDocument[] documents = [new("a", "Title", "Text"), new("b", "Other", "")];
-        var path = VectorCache.PathFor(folder, documents, EmbeddingModelKind.MiniLm);
+        var path = VectorCache.PathFor(folder, documents, EmbeddingModelKind.MiniLm, 256);
         var random = new Random(1);
         List<(string, float[])> vectors = [("a", BenchVectors.UnitVector(random, 384)), ("b", BenchVectors.UnitVector(random, 384))];
 
@@ -53,7 +53,8 @@ public sealed class RetrievalBenchTests
         Assert.Equal(vectors.Select(v => v.Item1), read.Select(v => v.Id));
         Assert.Equal(vectors[1].Item2, read[1].Vector);
         Assert.Equal(1.0, Math.Sqrt(read[0].Vector.Sum(x => (double)x * x)), 1e-5);
-        Assert.NotEqual(path, VectorCache.PathFor(folder, documents, EmbeddingModelKind.ArcticXs));
-        Assert.NotEqual(path, VectorCache.PathFor(folder, [documents[0], documents[1] with { Text = "changed" }], EmbeddingModelKind.MiniLm));
+        Assert.NotEqual(path, VectorCache.PathFor(folder, documents, EmbeddingModelKind.ArcticXs, 256));
+        Assert.NotEqual(path, VectorCache.PathFor(folder, [documents[0], documents[1] with { Text = "changed" }], EmbeddingModelKind.MiniLm, 256));
+        Assert.NotEqual(path, VectorCache.PathFor(folder, documents, EmbeddingModelKind.MiniLm, 128));
     }
 }

@@ -2,7 +2,7 @@ using DailyPapers.Infrastructure.Search.Embeddings;
 
 namespace DailyPapers.Tests.Search.Embeddings;
 
-/// <summary>Both real models, loaded once for every embedding test (about a second each).</summary>
+/// <summary>Both real models, loaded once for every embedding test (about a second each), cut at 256 tokens as the references are.</summary>
 public sealed class EmbeddingModels : IDisposable
 {
     private readonly Lazy<TextEmbedder> _miniLm = new(() => Load(EmbeddingModelKind.MiniLm));
@@ -27,5 +27,6 @@ public sealed class EmbeddingModels : IDisposable
         }
     }
 
-    private static TextEmbedder Load(EmbeddingModelKind kind) => new(new EmbeddingOptions { Model = kind });
+    // The reference models' own limit, which the reference vectors were made with (the app's default is shorter).
+    private static TextEmbedder Load(EmbeddingModelKind kind) => new(new EmbeddingOptions { Model = kind, MaxTokens = 256 });
 }

@@ -26,7 +26,7 @@ public sealed class LongAndOddTextTests(EmbeddingModels models)
     [Fact]
     public void The_tokenizer_stops_at_256_tokens_and_ends_with_sep()
     {
-        var tokenizer = new EmbeddingTokenizer(EmbeddingModelProfile.MiniLm.ReadVocabulary());
+        var tokenizer = new EmbeddingTokenizer(EmbeddingModelProfile.MiniLm.ReadVocabulary(), 256);
 
         var ids = tokenizer.Tokenize(Words(700));
 
@@ -39,7 +39,7 @@ public sealed class LongAndOddTextTests(EmbeddingModels models)
     [Fact]
     public void The_tokenizer_is_uncased_and_strips_accents_like_the_reference()
     {
-        var tokenizer = new EmbeddingTokenizer(EmbeddingModelProfile.MiniLm.ReadVocabulary());
+        var tokenizer = new EmbeddingTokenizer(EmbeddingModelProfile.MiniLm.ReadVocabulary(), 256);
 
         Assert.Equal(tokenizer.Tokenize("resume of the cafe"), tokenizer.Tokenize("Résumé of the CAFÉ"));
         Assert.Equal(0, tokenizer.PadId);

@@ -21,7 +21,7 @@ public sealed class HybridTestbed : IAsyncDisposable
         Vectors = new PaperVectorStore(lexical.Store.Factory);
         Index = new VectorIndex(embedder.Dimensions, loadsFromStore: true);
         Follower = new VectorIndexFollower(Vectors, Index, embedder.Profile);
-        PaperEmbedder = new PaperEmbedder(Vectors, embedder);
+        PaperEmbedder = new PaperEmbedder(Vectors, embedder, EmbeddingWindow.All);
         Search = new PaperSearch(lexical.Searcher, new SemanticSearcher(embedder, Index), options);
         LexicalOnly = new PaperSearch(lexical.Searcher, null, options);
     }
