@@ -67,14 +67,19 @@ public sealed class VectorIndex : IDisposable
     /// <summary>Adds or replaces vectors; <paramref name="sequence"/> is the highest store sequence they cover.</summary>
     public void Apply(IEnumerable<(string Id, ReadOnlyMemory<float> Vector)> vectors, long sequence)
     {
-        var batch = vectors.ToList();
-        foreach (var (id, vector) in batch)
+        // The last vector of a paper named twice: a graph node per paper, never an orphan.
+        var latest = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
+        foreach (var (id, vector) in vectors)
         {
             if (vector.Length != Dimensions)
             {
                 throw new ArgumentException($"Vector of {id} has {vector.Length} dimensions, expected {Dimensions}.", nameof(vectors));
             }
+
+            latest[id] = vector;
         }
+
+        var batch = latest.Select(v => (Id: v.Key, Vector: v.Value)).ToList();
 
         var added = new (ulong Key, ReadOnlyMemory<float> Vector)[batch.Count];
         _lock.EnterWriteLock();

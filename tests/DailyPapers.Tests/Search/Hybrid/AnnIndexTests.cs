@@ -89,6 +89,26 @@ public sealed class AnnIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_paper_named_twice_in_one_batch_keeps_its_last_vector_and_one_node()
+    {
+        var corpus = Corpus(200, seed: 8);
+        using var index = Build(corpus);
+        var id = corpus.Keys.First();
+        var first = Nudge(corpus[corpus.Keys.Last()], 0.01f, new Random(1));
+        var last = Nudge(corpus[corpus.Keys.Skip(100).First()], 0.01f, new Random(2));
+
+        index.Apply([(id, first), (id, last)], 201);
+        Files().Save(index);
+        using var loaded = new VectorIndex(Dimensions, loadsFromStore: true);
+
+        Assert.Equal(200, index.Count);
+        Assert.True(Files().TryLoad(loaded, 201));
+        Assert.Equal(200, loaded.Count);
+        Assert.Contains(id, loaded.Search(last, 2).Select(h => h.Id));
+        Assert.DoesNotContain(id, loaded.Search(first, 2).Select(h => h.Id));
+    }
+
+    [Fact]
     public void A_saved_index_loads_with_every_vector_its_sequence_and_its_answers()
     {
         var corpus = Corpus(2000, seed: 5);
