@@ -66,6 +66,12 @@ public sealed class LexicalIndex : IDisposable
     internal void Upsert(LexicalDocument document) =>
         Current.Writer.UpdateDocument(new Term(LexicalFields.Id, document.Id), document.ToLucene());
 
+    /// <summary>Adds a paper the index is known not to hold: no delete of its id to buffer and apply (see <see cref="LexicalIndexer"/>).</summary>
+    internal void Add(LexicalDocument document) => Current.Writer.AddDocument(document.ToLucene());
+
+    /// <summary>Whether the writer holds no document at all (a new index, or one just emptied).</summary>
+    internal bool IsEmpty => Current.Writer.MaxDoc == 0;
+
     internal void Delete(string id) => Current.Writer.DeleteDocuments(new Term(LexicalFields.Id, id));
 
     internal void MarkApplied(long sequence) => Current.Applied = sequence;

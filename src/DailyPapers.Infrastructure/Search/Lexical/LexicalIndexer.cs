@@ -46,7 +46,9 @@ public sealed class LexicalIndexer(
                 index.DeleteAll();
             }
 
-            var summary = await FollowAsync(isRebuild: isBehind, null, 0, cancellationToken);
+            // From an empty index, every paper changed up to now arrives once and is added, not updated.
+            var addUpTo = isBehind || (index.AppliedSequence == 0 && index.IsEmpty) ? storeSequence : 0;
+            var summary = await FollowAsync(isRebuild: isBehind, addUpTo, null, 0, cancellationToken);
             if (summary.ChangedAnything)
             {
                 logger.LogInformation(
@@ -85,8 +87,9 @@ public sealed class LexicalIndexer(
                 total = await context.Papers.CountAsync(p => !p.IsDeleted, cancellationToken);
             }
 
+            var storeSequence = await _changes.StoreSequenceAsync(cancellationToken);
             index.DeleteAll();
-            var summary = await FollowAsync(isRebuild: true, progress, total, cancellationToken);
+            var summary = await FollowAsync(isRebuild: true, storeSequence, progress, total, cancellationToken);
             logger.LogInformation(
                 "Search index rebuilt: {Indexed} papers, up to change {Sequence}, in {Elapsed} ms",
                 summary.Indexed, summary.Sequence, (long)summary.Elapsed.TotalMilliseconds);
@@ -109,23 +112,28 @@ public sealed class LexicalIndexer(
     /// Reads the next page of changes and applies it to the writer, without refreshing or committing (a test uses it
     /// to stop half-way). Returns how many papers were indexed and removed, and whether the store may have more.
     /// </summary>
-    internal async Task<(int Indexed, int Removed, bool More)> ApplyNextPageAsync(bool isRebuild, CancellationToken cancellationToken)
+    /// <param name="addUpTo">
+    /// Changes up to this sequence are papers the index does not hold (it was empty when this pass began, and each paper
+    /// is read once at its latest change): added without a delete by id, which at millions of papers is most of the
+    /// cost of updating. Papers changed during the pass come after it and are updated as usual.
+    /// </param>
+    internal async Task<(int Indexed, int Removed, bool More)> ApplyNextPageAsync(bool isRebuild, long addUpTo, CancellationToken cancellationToken)
     {
         var batchSize = options.Value.BatchSize;
         var page = await _changes.ReadAsync(index.AppliedSequence, batchSize, cancellationToken);
-        var (indexed, removed) = Apply(page, isRebuild, cancellationToken);
+        var (indexed, removed) = Apply(page, isRebuild, addUpTo, cancellationToken);
         return (indexed, removed, page.Count == batchSize);
     }
 
     private async Task<CatchUpSummary> FollowAsync(
-        bool isRebuild, IProgress<RebuildProgress>? progress, int total, CancellationToken cancellationToken)
+        bool isRebuild, long addUpTo, IProgress<RebuildProgress>? progress, int total, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         var (lastCommit, lastRefresh) = (started, started);
         var (indexed, removed, more) = (0, 0, true);
         while (more)
         {
-            var page = await ApplyNextPageAsync(isRebuild, cancellationToken);
+            var page = await ApplyNextPageAsync(isRebuild, addUpTo, cancellationToken);
             (indexed, removed, more) = (indexed + page.Indexed, removed + page.Removed, page.More);
             progress?.Report(new RebuildProgress(indexed, Math.Max(total, indexed)));
             if (isRebuild || !more)
@@ -159,7 +167,7 @@ public sealed class LexicalIndexer(
     }
 
     /// <summary>Applies a page on every core: analysing titles and abstracts is most of the cost of indexing.</summary>
-    private (int Indexed, int Removed) Apply(IReadOnlyList<PaperChange> page, bool isRebuild, CancellationToken cancellationToken)
+    private (int Indexed, int Removed) Apply(IReadOnlyList<PaperChange> page, bool isRebuild, long addUpTo, CancellationToken cancellationToken)
     {
         if (page.Count == 0)
         {
@@ -173,10 +181,18 @@ public sealed class LexicalIndexer(
         {
             if (change.Document is { } document)
             {
-                index.Upsert(document);
+                if (change.Sequence <= addUpTo)
+                {
+                    index.Add(document);
+                }
+                else
+                {
+                    index.Upsert(document);
+                }
+
                 Interlocked.Increment(ref indexed);
             }
-            else if (!isRebuild)
+            else if (!isRebuild && change.Sequence > addUpTo)
             {
                 // After DeleteAll a rebuild has nothing to delete; here the id may or may not be indexed, either is fine.
                 index.Delete(change.Id);

@@ -74,6 +74,28 @@ public sealed class LexicalCrashTests
         Assert.Equal(await LexicalIndexerTests.StoredIdsAsync(bed), bed.AllIndexedIds());
     }
 
+    [Fact]
+    public async Task A_first_catch_up_adds_papers_without_deletes_and_a_paper_changed_meanwhile_is_still_indexed_once()
+    {
+        await using var fresh = await LexicalTestbed.CreateAsync(SmallPages);
+        await fresh.WriteAsync([.. Papers(1, 200)]);
+        await fresh.WriteAsync([.. Enumerable.Range(191, 10).Select(i => LexicalPapers.Deletion(Id(i)))]);
+        var upTo = await new PaperChangeReader(fresh.Store.Factory).StoreSequenceAsync(CancellationToken.None);
+
+        // Half-way through a first catch-up from an empty index, a paper it has already added changes.
+        await fresh.Indexer.ApplyNextPageAsync(isRebuild: false, addUpTo: upTo, CancellationToken.None);
+        await fresh.WriteAsync(LexicalPapers.Paper(Id(3), "Renamed paper 3", upvotes: 4));
+        while ((await fresh.Indexer.ApplyNextPageAsync(isRebuild: false, addUpTo: upTo, CancellationToken.None)).More)
+        {
+        }
+
+        fresh.Index.Refresh();
+        var indexed = fresh.AllIndexedIds();
+        Assert.Equal(indexed.Distinct().Count(), indexed.Count);
+        Assert.Equal(190, fresh.Index.DocumentCount);
+        Assert.Equal(1, fresh.Search("renamed").TotalHits);
+    }
+
     /// <summary>Indexes 300 papers and commits; then the store gets 200 new, 20 changed and 5 withdrawn papers.</summary>
     private static async Task<long> IndexThenChangeMoreAsync(LexicalTestbed bed)
     {
@@ -90,9 +112,9 @@ public sealed class LexicalCrashTests
     /// <summary>As a catch-up does between commits: pages applied, and flushed to new segment files by a refresh.</summary>
     private static async Task ApplyTwoPagesAsync(LexicalTestbed bed)
     {
-        await bed.Indexer.ApplyNextPageAsync(isRebuild: false, CancellationToken.None);
+        await bed.Indexer.ApplyNextPageAsync(isRebuild: false, addUpTo: 0, CancellationToken.None);
         bed.Index.Refresh();
-        await bed.Indexer.ApplyNextPageAsync(isRebuild: false, CancellationToken.None);
+        await bed.Indexer.ApplyNextPageAsync(isRebuild: false, addUpTo: 0, CancellationToken.None);
         bed.Index.Refresh();
     }
 
