@@ -152,11 +152,11 @@ set -e
 [ -z "$SHARED_NOTE" ] || echo "$SHARED_NOTE"
 # One .trx per test project; a missing .trx means the run crashed.
 set +e
-python3 - "$RESULTS_DIR" "$test_rc" <<'PY'
+python3 - "$RESULTS_DIR" "$test_rc" "$(ls "$REPO"/tests/*/*.Tests.csproj | wc -l)" <<'PY'
 import glob, os, sys
 import xml.etree.ElementTree as ET
 
-results_dir, test_rc = sys.argv[1], int(sys.argv[2])
+results_dir, test_rc, projects = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 files = sorted(glob.glob(os.path.join(results_dir, "**", "*.trx"), recursive=True))
 passed = failed = skipped = 0
@@ -194,6 +194,11 @@ if not files:
     print(f"scripts/test.sh: no .trx file in {results_dir}: the test run crashed (dotnet test exited {test_rc}).",
           file=sys.stderr)
     passed, failed, skipped = 0, 1, 0
+elif len(files) < projects:
+    # A test project whose run was killed or crashed before writing its results: its tests did not pass.
+    print(f"scripts/test.sh: {len(files)} .trx file(s) for {projects} test projects: a test run crashed (dotnet test exited {test_rc}).",
+          file=sys.stderr)
+    failed += 1
 elif test_rc != 0 and failed == 0:
     print(f"scripts/test.sh: dotnet test exited {test_rc} though no test failed; counting that as a failure.",
           file=sys.stderr)
