@@ -71,8 +71,8 @@ internal static class BenchAnnCommand
             Func<string, float[]?> vectorFor = id => real.GetValueOrDefault(id);
             if (corpus is not null)
             {
-                var plan = new CorpusPlan(SourceCorpus.Load(realSource, cancellationToken).Papers.Count, corpus.Papers, corpus.Seed);
-                vectorFor = new DerivedVectors(plan, SourceCorpus.Load(realSource, cancellationToken), real, seed: 384).For;
+                var sources = SourceCorpus.Load(realSource, cancellationToken);
+                vectorFor = new DerivedVectors(new CorpusPlan(sources.Papers.Count, corpus.Papers, corpus.Seed), sources, real, seed: 384).For;
             }
 
             var stored = await SyntheticVectorFill.RunAsync(store, vectors, profile, vectorFor, progress, cancellationToken);

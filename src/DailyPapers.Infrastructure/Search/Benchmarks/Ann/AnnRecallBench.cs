@@ -143,14 +143,17 @@ public sealed class AnnRecallBench(
 
             after = page[^1].Sequence;
             seen += page.Count;
+            // Which case each stored vector passes, looked up once per page rather than once per query.
+            var passes = passing.Select(set => page.Select(stored => set is null || set.Contains(stored.PaperId)).ToArray()).ToArray();
             Parallel.For(0, queries.Count, q =>
             {
-                foreach (var stored in page)
+                for (var v = 0; v < page.Count; v++)
                 {
+                    var stored = page[v];
                     var score = TensorPrimitives.Dot(queries[q], stored.Vector);
                     for (var c = 0; c < passing.Count; c++)
                     {
-                        if (passing[c] is { } set && !set.Contains(stored.PaperId))
+                        if (!passes[c][v])
                         {
                             continue;
                         }
