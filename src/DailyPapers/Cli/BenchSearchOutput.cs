@@ -9,9 +9,16 @@ namespace DailyPapers.Cli;
 /// <summary><c>bench search</c>'s report: a table with the issue's targets, or JSON (one object per mode under <c>modes</c>).</summary>
 internal static class BenchSearchOutput
 {
-    public static string VectorsLabel(string vectors) => vectors == "random"
-        ? "random unit vectors (latency only)"
-        : "real embeddings of the whole corpus, from the bench cache";
+    public static string VectorsLabel(string vectors) => vectors switch
+    {
+        "random" => "random unit vectors (latency only)",
+        "store" => "the store's own, in its vector graph",
+        "none" => "none in the store (or embeddings off): semantic and hybrid search fall back to words",
+        _ => "real embeddings of the whole corpus, from the bench cache",
+    };
+
+    /// <summary>Measured on a store (<c>--store</c>) rather than a Kaggle file indexed for the run: the scale targets apply.</summary>
+    private static bool OnStore(SearchLatencyReport report) => report.Vectors is "store" or "none";
 
     public static string Json(SearchLatencyReport report)
     {
@@ -81,30 +88,40 @@ internal static class BenchSearchOutput
                 Ms(mode.P99),
                 Ms(mode.Mean),
                 mode.Queries.ToString("N0", CultureInfo.InvariantCulture),
-                Markup.Escape(Target(mode, byMode)));
+                Markup.Escape(Target(mode, byMode, OnStore(report))));
         }
 
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{report.Papers:N0} papers · {Environment.ProcessorCount} cores · model {report.Model} · vectors: {VectorsLabel(report.Vectors)} · indexed in {report.IndexSeconds:0.0} s"));
+            $"{report.Papers:N0} papers · {Environment.ProcessorCount} cores · model {report.Model} · vectors: {VectorsLabel(report.Vectors)} · {(OnStore(report) ? "caught up" : "indexed")} in {report.IndexSeconds:0.0} s"));
         console.Write(table);
-        console.WriteLine("targets (2 cores): lexical p50 ≤ 3 ms and ≤ FTS5; hybrid p50 ≤ 25 ms, p99 ≤ 60 ms; similar p50 ≤ 10 ms");
+        var memoryTarget = OnStore(report) ? 4096 : 600;
+        console.WriteLine(OnStore(report)
+            ? "targets at 2.7M papers (2 cores): lexical p50 ≤ 10 ms; hybrid p50 ≤ 50 ms, p99 ≤ 150 ms"
+            : "targets (2 cores): lexical p50 ≤ 3 ms and ≤ FTS5; hybrid p50 ≤ 25 ms, p99 ≤ 60 ms; similar p50 ≤ 10 ms");
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"memory: {report.RssMb:N0} MB resident after the searches (target ≤ 600: {(report.RssMb <= 600 ? "met" : "NOT met")}), peak {report.PeakRssMb:N0} MB including indexing"));
-        console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"sizes: Lucene index {Megabytes(report.LexicalIndexBytes)} MB on disk · FTS5 {Megabytes(report.Fts5Bytes)} MB · vectors {Megabytes(report.VectorBytes)} MB in memory"));
+            $"memory: {report.RssMb:N0} MB resident after the searches (target ≤ {memoryTarget:N0}: {(report.RssMb <= memoryTarget ? "met" : "NOT met")}), peak {report.PeakRssMb:N0} MB including {(OnStore(report) ? "catching up" : "indexing")}"));
+        console.WriteLine(OnStore(report)
+            ? string.Create(CultureInfo.InvariantCulture, $"sizes: Lucene index {Megabytes(report.LexicalIndexBytes)} MB on disk · vector graph {Megabytes(report.VectorBytes)} MB in memory")
+            : string.Create(CultureInfo.InvariantCulture, $"sizes: Lucene index {Megabytes(report.LexicalIndexBytes)} MB on disk · FTS5 {Megabytes(report.Fts5Bytes)} MB · vectors {Megabytes(report.VectorBytes)} MB in memory"));
         console.WriteLine("sample queries: " + string.Join(" | ", report.SampleQueries.Take(8)));
     }
 
-    private static string Target(LatencyResult mode, Dictionary<string, LatencyResult> byMode) => mode.Mode switch
-    {
-        "lexical" => Verdict(mode.P50 <= 3 && byMode.TryGetValue("fts5", out var fts) && mode.P50 <= fts.P50),
-        "hybrid" => Verdict(mode.P50 <= 25 && mode.P99 <= 60),
-        "similar" => Verdict(mode.P50 <= 10),
-        _ => "",
-    };
+    private static string Target(LatencyResult mode, Dictionary<string, LatencyResult> byMode, bool onStore) => onStore
+        ? mode.Mode switch
+        {
+            "lexical" => Verdict(mode.P50 <= 10),
+            "hybrid" => Verdict(mode.P50 <= 50 && mode.P99 <= 150),
+            _ => "",
+        }
+        : mode.Mode switch
+        {
+            "lexical" => Verdict(mode.P50 <= 3 && byMode.TryGetValue("fts5", out var fts) && mode.P50 <= fts.P50),
+            "hybrid" => Verdict(mode.P50 <= 25 && mode.P99 <= 60),
+            "similar" => Verdict(mode.P50 <= 10),
+            _ => "",
+        };
 
     private static string Verdict(bool met) => met ? "met" : "NOT met";
 

@@ -35,5 +35,15 @@ public sealed class BenchAnnCommandTests
         Assert.InRange(recalls["graph only, k=10"], 0.5, 1.0);
         // Under 20,000 passing papers the filter's papers are scored one by one: exact.
         Assert.Equal(1.0, recalls["filter: math.CO"]);
+
+        // The same store, searched as the site serves it: its saved graph and Lucene index, queries from its papers.
+        var (searchExit, searchOutput) = await CliProcess.RunAsync(store.Settings, "bench", "search", "--store", "--queries", "20", "--warm-up", "5", "--json");
+        Assert.Equal(0, searchExit);
+        var searchStart = searchOutput.IndexOf("{\n", StringComparison.Ordinal);
+        using var latency = JsonDocument.Parse(searchOutput[searchStart..(searchOutput.IndexOf("\n}", searchStart, StringComparison.Ordinal) + 2)]);
+        Assert.Equal(1500, latency.RootElement.GetProperty("papers").GetInt32());
+        Assert.Equal("store", latency.RootElement.GetProperty("vectors").GetString());
+        var modes = latency.RootElement.GetProperty("modes").EnumerateArray().ToDictionary(m => m.GetProperty("mode").GetString()!, m => m.GetProperty("queries").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["lexical"] = 20, ["semantic"] = 20, ["hybrid"] = 20, ["similar"] = 20 }, modes);
     }
 }

@@ -46,18 +46,40 @@ public static class SearchLatencyBench
         engine.UseVectors(vectors, embedder);
         var search = engine.Search(hybrid);
 
+        var (timings, queries, fts5Skipped) = Measure(search, fts, papers, queryCount, warmUp, progress, cancellationToken);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var (rss, peak) = ProcessMemory.Read();
+        return new SearchLatencyReport(
+            papers.Count,
+            embedding.Model,
+            kind,
+            [.. timings.Select(t => LatencyResult.From(t.Key, t.Value))],
+            warmUp,
+            queries,
+            rss,
+            peak,
+            engine.LexicalIndexBytes,
+            fts.Bytes,
+            (long)vectors.Count * vectors.Dimensions * sizeof(float),
+            indexSeconds,
+            fts5Skipped);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="warmUp"/> then <paramref name="queryCount"/> queries made from <paramref name="papers"/> in every
+    /// mode (FTS5 only when a peer is given), and the similar papers of as many random papers. Modes take turns query by
+    /// query, so load from other processes hits them alike. Returns the measured milliseconds per mode, in mode order.
+    /// </summary>
+    internal static (Dictionary<string, List<double>> Timings, IReadOnlyList<string> Queries, int Fts5Skipped) Measure(
+        PaperSearch search, Fts5Peer? fts, IReadOnlyList<LatencyPaper> papers, int queryCount, int warmUp, IProgress<BenchProgress>? progress, CancellationToken cancellationToken)
+    {
+        var modes = fts is null ? [.. Modes.Where(m => m != "fts5")] : Modes;
         var queries = LatencyQueries.Generate(papers, warmUp + queryCount, seed: 2026);
         var random = new Random(11);
         var similarIds = Enumerable.Range(0, warmUp + queryCount).Select(_ => papers[random.Next(papers.Count)]).ToList();
 
-        var timings = new Dictionary<string, List<double>>(StringComparer.Ordinal)
-        {
-            ["lexical"] = [],
-            ["semantic"] = [],
-            ["hybrid"] = [],
-            ["similar"] = [],
-            ["fts5"] = [],
-        };
+        var timings = modes.ToDictionary(m => m, _ => new List<double>(queryCount), StringComparer.Ordinal);
         var fts5Skipped = 0;
         for (var i = 0; i < queries.Count; i++)
         {
@@ -66,12 +88,12 @@ public static class SearchLatencyBench
             var text = queries[i];
             var similar = similarIds[i];
             // Rotate the order, so no mode always runs right after another's caches were warmed.
-            foreach (var mode in Rotate(Modes, i))
+            foreach (var mode in Rotate(modes, i))
             {
                 var start = Stopwatch.GetTimestamp();
                 var ran = mode switch
                 {
-                    "fts5" => Fts5Search(fts, text),
+                    "fts5" => Fts5Search(fts!, text),
                     "similar" => search.Similar(similar.Id, similar.Title, PageSize).Count >= 0,
                     _ => Search(search, text, Enum.Parse<SearchMode>(mode, ignoreCase: true)),
                 };
@@ -92,23 +114,7 @@ public static class SearchLatencyBench
             }
         }
 
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        var (rss, peak) = ProcessMemory.Read();
-        return new SearchLatencyReport(
-            papers.Count,
-            embedding.Model,
-            kind,
-            [.. Modes.Select(m => LatencyResult.From(m, timings[m]))],
-            Math.Min(warmUp, queries.Count),
-            [.. queries.Skip(warmUp).Take(12)],
-            rss,
-            peak,
-            engine.LexicalIndexBytes,
-            fts.Bytes,
-            (long)vectors.Count * vectors.Dimensions * sizeof(float),
-            indexSeconds,
-            fts5Skipped);
+        return (timings, [.. queries.Skip(warmUp).Take(12)], fts5Skipped);
     }
 
     /// <summary>A results page, exactly as the site asks for it (the query typed into the search box).</summary>
