@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using DailyPapers.Infrastructure.Digests;
 using DailyPapers.Infrastructure.Hosting;
+using DailyPapers.Infrastructure.Papers;
 using DailyPapers.Infrastructure.Search;
 using DailyPapers.Infrastructure.Search.Embeddings;
 using DailyPapers.Infrastructure.Search.Vectors;
@@ -50,21 +51,21 @@ public sealed class OperationsSampler : BackgroundService
     private readonly StoreContextFactory _store;
     private readonly SearchIndexLag _lag;
     private readonly ILogger<OperationsSampler> _logger;
-    private readonly PaperVectorStore _vectors;
-    private readonly EmbeddingModelProfile? _model;
-    private readonly EmbeddingWindow? _window;
+    private readonly EmbeddingBacklog? _backlog;
     private long _outboxPending;
     private double _outboxOldestSeconds;
     private long _indexLag;
     private long _embeddingBacklog = -1;
 
     public OperationsSampler(
-        StoreContextFactory store, SearchIndexLag lag, PaperVectorStore vectors, IServiceProvider services, IMeterFactory meters, ILogger<OperationsSampler> logger)
+        StoreContextFactory store, SearchIndexLag lag, PaperVectorStore vectors, StoreVersion version, IServiceProvider services, IMeterFactory meters, ILogger<OperationsSampler> logger)
     {
-        (_store, _lag, _vectors, _logger) = (store, lag, vectors, logger);
+        (_store, _lag, _logger) = (store, lag, logger);
         // Registered only when embeddings are on; without it there is no backlog to report.
-        _model = services.GetService<EmbeddingModelProfile>();
-        _window = services.GetService<EmbeddingWindow>();
+        if (services.GetService<EmbeddingModelProfile>() is { } model)
+        {
+            _backlog = new EmbeddingBacklog(vectors, version, model.Name, TimeProvider.System, services.GetService<EmbeddingWindow>());
+        }
         // This host's meter (the DI container's factory), so that each app in a process reports its own state.
         var meter = meters.Create(DailyPapersMetrics.MeterName);
         meter.CreateObservableGauge("dailypapers.outbox.pending", () => Interlocked.Read(ref _outboxPending), description: "Messages in the outbox not sent yet (waiting, retrying or being sent)");
@@ -101,9 +102,9 @@ public sealed class OperationsSampler : BackgroundService
         Volatile.Write(ref _outboxOldestSeconds, oldest is { } at ? Math.Max(0, (DateTime.UtcNow - DateTime.SpecifyKind(at, DateTimeKind.Utc)).TotalSeconds) : 0);
         var now = await _lag.ReadAsync(LagCap, cancellationToken);
         Interlocked.Exchange(ref _indexLag, now.Applied < 0 ? -1 : now.Pending);
-        if (_model is not null)
+        if (_backlog is not null)
         {
-            Interlocked.Exchange(ref _embeddingBacklog, await _vectors.CountPendingAsync(_model.Name, _window?.Cutoff(), cancellationToken));
+            Interlocked.Exchange(ref _embeddingBacklog, await _backlog.SampleAsync(cancellationToken));
         }
     }
 }
