@@ -23,8 +23,10 @@ public sealed record LexicalDocument(
         {
             new StringField(LexicalFields.Id, Id, Field.Store.YES),
             new BinaryDocValuesField(LexicalFields.Id, new BytesRef(Id)),
-            new TextField(LexicalFields.Title, Title, Field.Store.YES),
-            new TextField(LexicalFields.Abstract, Abstract, Field.Store.YES),
+            // Not stored: the pages highlight the store's own text, and stored abstracts were two thirds of the
+            // index (2.4 of 3.6 GB at 2.7M papers), written again at every merge.
+            new TextField(LexicalFields.Title, Title, Field.Store.NO),
+            new TextField(LexicalFields.Abstract, Abstract, Field.Store.NO),
             new TextField(LexicalFields.TitleWords, Title, Field.Store.NO),
             new Int32Field(LexicalFields.Votes, Votes, Field.Store.NO),
             new NumericDocValuesField(LexicalFields.Votes, Votes),

@@ -6,15 +6,15 @@ namespace DailyPapers.Infrastructure.Search.Lexical;
 /// </summary>
 internal static class LexicalFields
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>The arXiv id: a keyword term (updates and deletes), stored, and doc values (ids of hits without stored-field reads).</summary>
     public const string Id = "id";
 
-    /// <summary>English analysis (Porter stemming, stop words), stored for highlighting.</summary>
+    /// <summary>English analysis (Porter stemming, stop words); not stored (highlighting reads the store's text).</summary>
     public const string Title = "title";
 
-    /// <summary>English analysis, stored for snippets.</summary>
+    /// <summary>English analysis; not stored.</summary>
     public const string Abstract = "abstract";
 
     /// <summary>One value per author, words lower-cased and folded to ASCII, with a gap so phrases never span two names.</summary>

@@ -159,21 +159,6 @@ public sealed class LexicalSearcher
         return [.. top.ScoreDocs.Select(hit => ids.Get(hit.Doc)).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>The abstract of an indexed paper with the query's words marked (see <see cref="Highlight"/>).</summary>
-    public string? Snippet(string id, ParsedQuery query)
-    {
-        string? text;
-        using (var lease = _index.Acquire())
-        {
-            var top = lease.Searcher.Search(new TermQuery(new Term(LexicalFields.Id, id)), 1);
-            text = top.ScoreDocs.Length == 0
-                ? null
-                : lease.Searcher.Doc(top.ScoreDocs[0].Doc, new HashSet<string> { LexicalFields.Abstract }).Get(LexicalFields.Abstract);
-        }
-
-        return Highlight(text, query, SnippetField.Abstract);
-    }
-
     /// <summary>
     /// The text as safe HTML with the query's words in <c>&lt;mark&gt;</c>: a title whole, an abstract as its best one
     /// or two passages. Null when no word of the query occurs in it; the page then shows the text itself.

@@ -12,7 +12,7 @@ public sealed class LexicalSnippetTests(QueryCorpus corpus) : IClassFixture<Quer
     [Fact]
     public void A_snippet_encodes_markup_in_the_abstract_and_marks_the_words()
     {
-        var snippet = Searcher.Snippet(Unsafe, SearchQuery.Parse("inert"));
+        var snippet = Snippet(SearchQuery.Parse("inert"));
 
         Assert.NotNull(snippet);
         Assert.Contains("<mark>inert</mark>", snippet, StringComparison.Ordinal);
@@ -25,7 +25,7 @@ public sealed class LexicalSnippetTests(QueryCorpus corpus) : IClassFixture<Quer
     public void A_word_inside_markup_is_marked_inside_the_encoded_text()
     {
         // "scripting" stems to "script", the word inside <script>: the mark goes between the encoded brackets.
-        var snippet = Searcher.Snippet(Unsafe, SearchQuery.Parse("scripting"));
+        var snippet = Snippet(SearchQuery.Parse("scripting"));
 
         Assert.NotNull(snippet);
         Assert.Contains("&lt;<mark>script</mark>&gt;", snippet, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class LexicalSnippetTests(QueryCorpus corpus) : IClassFixture<Quer
     [Fact]
     public void Words_inside_latex_math_are_not_marked()
     {
-        var snippet = Searcher.Snippet(Unsafe, SearchQuery.Parse("alpha"));
+        var snippet = Snippet(SearchQuery.Parse("alpha"));
 
         Assert.NotNull(snippet);
         Assert.Contains("$\\alpha$ by <mark>alpha</mark>", snippet, StringComparison.Ordinal);
@@ -56,8 +56,12 @@ public sealed class LexicalSnippetTests(QueryCorpus corpus) : IClassFixture<Quer
 
         Assert.Equal("all <mark>you</mark> <mark>need</mark> is all <mark>you</mark> <mark>need</mark>", phrase);
         Assert.Null(Searcher.Highlight("Quantum error correction", SearchQuery.Parse("diffusion"), SnippetField.Title));
-        Assert.Null(Searcher.Snippet("2501.99999", SearchQuery.Parse("diffusion")));
+        Assert.Null(Snippet(SearchQuery.Parse("diffusion")));
     }
+
+    /// <summary>The abstract of <see cref="QueryCorpus.Unsafe"/> as the results page shows it: the store's text, marked.</summary>
+    private string? Snippet(ParsedQuery query) => Searcher.Highlight(
+        QueryCorpus.Papers().Single(p => p.Paper.Id.Value == Unsafe).Paper.Abstract, query, SnippetField.Abstract);
 
     /// <summary>Every '&lt;' in the snippet opens a mark or closes one; the text has none of its own.</summary>
     private static int CountTags(string html) =>
