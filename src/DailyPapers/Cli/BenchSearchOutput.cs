@@ -64,6 +64,13 @@ internal static class BenchSearchOutput
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("slowest");
+            foreach (var query in report.SlowestQueries)
+            {
+                json.WriteStringValue(query);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -106,6 +113,7 @@ internal static class BenchSearchOutput
             ? string.Create(CultureInfo.InvariantCulture, $"sizes: Lucene index {Megabytes(report.LexicalIndexBytes)} MB on disk · vector graph {Megabytes(report.VectorBytes)} MB in memory")
             : string.Create(CultureInfo.InvariantCulture, $"sizes: Lucene index {Megabytes(report.LexicalIndexBytes)} MB on disk · FTS5 {Megabytes(report.Fts5Bytes)} MB · vectors {Megabytes(report.VectorBytes)} MB in memory"));
         console.WriteLine("sample queries: " + string.Join(" | ", report.SampleQueries.Take(8)));
+        console.WriteLine("slowest: " + string.Join(" | ", report.SlowestQueries.Take(8)));
     }
 
     private static string Target(LatencyResult mode, Dictionary<string, LatencyResult> byMode, bool onStore) => onStore

@@ -46,7 +46,7 @@ public static class SearchLatencyBench
         engine.UseVectors(vectors, embedder);
         var search = engine.Search(hybrid);
 
-        var (timings, queries, fts5Skipped) = Measure(search, fts, papers, queryCount, warmUp, progress, cancellationToken);
+        var (timings, queries, fts5Skipped, slowest) = Measure(search, fts, papers, queryCount, warmUp, progress, cancellationToken);
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var (rss, peak) = ProcessMemory.Read();
@@ -63,7 +63,10 @@ public static class SearchLatencyBench
             fts.Bytes,
             (long)vectors.Count * vectors.Dimensions * sizeof(float),
             indexSeconds,
-            fts5Skipped);
+            fts5Skipped)
+        {
+            SlowestQueries = slowest,
+        };
     }
 
     /// <summary>
@@ -71,7 +74,7 @@ public static class SearchLatencyBench
     /// mode (FTS5 only when a peer is given), and the similar papers of as many random papers. Modes take turns query by
     /// query, so load from other processes hits them alike. Returns the measured milliseconds per mode, in mode order.
     /// </summary>
-    internal static (Dictionary<string, List<double>> Timings, IReadOnlyList<string> Queries, int Fts5Skipped) Measure(
+    internal static (Dictionary<string, List<double>> Timings, IReadOnlyList<string> Queries, int Fts5Skipped, IReadOnlyList<string> Slowest) Measure(
         PaperSearch search, Fts5Peer? fts, IReadOnlyList<LatencyPaper> papers, int queryCount, int warmUp, IProgress<BenchProgress>? progress, CancellationToken cancellationToken)
     {
         var modes = fts is null ? [.. Modes.Where(m => m != "fts5")] : Modes;
@@ -81,6 +84,7 @@ public static class SearchLatencyBench
 
         var timings = modes.ToDictionary(m => m, _ => new List<double>(queryCount), StringComparer.Ordinal);
         var fts5Skipped = 0;
+        var slowest = new List<(double Ms, string What)>();
         for (var i = 0; i < queries.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -105,6 +109,7 @@ public static class SearchLatencyBench
                 else if (measured)
                 {
                     timings[mode].Add(elapsed);
+                    slowest.Add((elapsed, $"{mode} {elapsed:0.0} ms: {(mode == "similar" ? similar.Id : text)}"));
                 }
             }
 
@@ -114,7 +119,7 @@ public static class SearchLatencyBench
             }
         }
 
-        return (timings, [.. queries.Skip(warmUp).Take(12)], fts5Skipped);
+        return (timings, [.. queries.Skip(warmUp).Take(12)], fts5Skipped, [.. slowest.OrderByDescending(s => s.Ms).Take(12).Select(s => s.What)]);
     }
 
     /// <summary>A results page, exactly as the site asks for it (the query typed into the search box).</summary>

@@ -22,4 +22,8 @@ public sealed record SearchLatencyReport(
     long Fts5Bytes,
     long VectorBytes,
     double IndexSeconds,
-    int Fts5Skipped);
+    int Fts5Skipped)
+{
+    /// <summary>The slowest measured searches of any mode, slowest first, each as "mode N ms: query".</summary>
+    public IReadOnlyList<string> SlowestQueries { get; init; } = [];
+}

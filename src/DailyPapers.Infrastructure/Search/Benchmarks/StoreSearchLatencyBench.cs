@@ -42,7 +42,7 @@ public sealed class StoreSearchLatencyBench(
             throw new InvalidOperationException("The store holds no papers to make queries from.");
         }
 
-        var (timings, queries, _) = SearchLatencyBench.Measure(search, fts: null, papers, queryCount, warmUp, progress, cancellationToken);
+        var (timings, queries, _, slowest) = SearchLatencyBench.Measure(search, fts: null, papers, queryCount, warmUp, progress, cancellationToken);
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var (rss, peak) = ProcessMemory.Read();
@@ -59,7 +59,10 @@ public sealed class StoreSearchLatencyBench(
             0,
             vectors?.MemoryBytes ?? 0,
             catchUpSeconds,
-            0);
+            0)
+        {
+            SlowestQueries = slowest,
+        };
     }
 
     /// <summary>Papers at random points of the change sequence (one indexed lookup each, not a scan of millions of rows).</summary>

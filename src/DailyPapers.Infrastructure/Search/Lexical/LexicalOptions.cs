@@ -30,6 +30,14 @@ public sealed class LexicalOptions
     /// <summary>Weight of an author-name match for words typed without a prefix.</summary>
     public float AuthorsBoost { get; set; } = 1f;
 
+    /// <summary>
+    /// Postings a query whose words are all optional may visit and still be answered exactly. Beyond it (a common word
+    /// such as "learning" alone has hundreds of thousands at 2.7M papers, where such queries took 61 ms at the median),
+    /// papers are first looked for with every word, then all but one, and so on, each step taken once it finds 100
+    /// papers, ranked exactly as among all the papers with any word. A store of 75k papers stays under it for most queries.
+    /// </summary>
+    public long ExactPostingsBudget { get; set; } = 200_000;
+
     /// <summary>BM25 term-frequency saturation; 0.9 with <see cref="B"/> 0.4 are Anserini's defaults for BEIR.</summary>
     public float K1 { get; set; } = 0.9f;
 

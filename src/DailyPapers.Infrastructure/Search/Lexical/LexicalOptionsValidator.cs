@@ -23,6 +23,11 @@ public sealed class LexicalOptionsValidator : IValidateOptions<LexicalOptions>
             errors.Add($"Search:Lexical:BatchSize is {options.BatchSize}; expected 1 to 100000.");
         }
 
+        if (options.ExactPostingsBudget < 0)
+        {
+            errors.Add($"Search:Lexical:ExactPostingsBudget is {options.ExactPostingsBudget}; expected 0 or more (postings, such as 200000).");
+        }
+
         RequireRange(errors, "TitleBoost", options.TitleBoost, 0, 100);
         RequireRange(errors, "AuthorsBoost", options.AuthorsBoost, 0, 100);
         RequireRange(errors, "K1", options.K1, 0, 10);

@@ -10,7 +10,9 @@ namespace DailyPapers.Infrastructure.Search.Lexical;
 /// analyzer (never through QueryParser, so no character of the input is syntax here).
 /// <list type="bullet">
 /// <item>Plain words are optional (BM25 "OR", as the BEIR baselines): one bag of terms per field, title^boost +
-/// abstract + authors^boost, a repeated word counting once per repeat (Anserini's bag of words).</item>
+/// abstract + authors^boost, a repeated word counting once per repeat (Anserini's bag of words). With two words or
+/// more, <see cref="LexicalQuery.AllWords"/> is the same query can require most of the words (see
+/// <see cref="LexicalQuery.Requiring"/>), which the searcher does when any word would mean millions of papers.</item>
 /// <item>What the user marked is required: "phrases" (slop 0), and words or phrases after au:, ti:, abs:, cat:.</item>
 /// <item>-excluded clauses are prohibited; categories filter without scoring; ids are optional id terms.</item>
 /// </list>
@@ -21,6 +23,7 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
     {
         var root = new BooleanQuery(disableCoord: true);
         var bags = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var words = new List<Dictionary<string, Dictionary<string, int>>>();
         var onlyStopWords = new List<QueryClause>();
         var notices = new List<string>();
         var scored = false;
@@ -33,7 +36,13 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
             }
             else if (clause is { Field: QueryField.Any, IsPhrase: false, IsExcluded: false })
             {
-                if (!AddToBags(bags, clause.Text))
+                var word = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+                if (AddToBags(word, clause.Text))
+                {
+                    AddToBags(bags, clause.Text);
+                    words.Add(word);
+                }
+                else
                 {
                     onlyStopWords.Add(clause);
                 }
@@ -45,6 +54,9 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
             }
         }
 
+        // Before the bags: the clauses so far (categories, required and excluded) are the ones every variant keeps.
+        var kept = root.Clauses.ToList();
+        var wordQueries = WordQueries(root, words, parsed.ArxivIds.Count > 0);
         AddBags(root, bags);
         scored |= bags.Count > 0;
 
@@ -57,8 +69,8 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
         if (!scored && onlyStopWords.Count > 0)
         {
             // Stop words are not in the title and abstract terms; rather than nothing, look for them in the titles.
-            var words = onlyStopWords.Select(c => c.Text).ToList();
-            root.Add(Bag(LexicalFields.TitleWords, CountTerms(LexicalFields.TitleWords, words)), Occur.SHOULD);
+            var stopWords = onlyStopWords.Select(c => c.Text).ToList();
+            root.Add(Bag(LexicalFields.TitleWords, CountTerms(LexicalFields.TitleWords, stopWords)), Occur.SHOULD);
             notices.Add("Only very common words were typed, so they were looked for in titles only.");
             scored = true;
         }
@@ -69,7 +81,37 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
             root.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
-        return new LexicalQuery(root, scored, notices.Count == 0 ? null : string.Join(' ', notices));
+        return new LexicalQuery(root, scored, notices.Count == 0 ? null : string.Join(' ', notices)) { Kept = kept, Words = wordQueries };
+    }
+
+    /// <summary>
+    /// Each word's own query (its terms in the title, the abstract or the authors, weighted as in the bags, so that a
+    /// paper scores as under the query where words are optional), for <see cref="LexicalQuery.Requiring"/>; none for
+    /// one word, with arXiv ids (an id matches without the words) or beyond Lucene's clause limit (pasted text).
+    /// </summary>
+    private List<Query> WordQueries(BooleanQuery root, List<Dictionary<string, Dictionary<string, int>>> words, bool hasIds)
+    {
+        if (words.Count < 2 || hasIds || root.Clauses.Count + words.Sum(word => word.Values.Sum(terms => terms.Count)) > BooleanQuery.MaxClauseCount)
+        {
+            return [];
+        }
+
+        var queries = new List<Query>(words.Count);
+        foreach (var word in words)
+        {
+            var any = new BooleanQuery(disableCoord: true);
+            foreach (var (field, terms) in word)
+            {
+                foreach (var (term, count) in terms)
+                {
+                    any.Add(new TermQuery(new Term(field, term)) { Boost = BoostOf(field) * count }, Occur.SHOULD);
+                }
+            }
+
+            queries.Add(any);
+        }
+
+        return queries;
     }
 
     /// <summary>Adds a plain word's terms to the bags; false when it is only stop words (and so adds nothing).</summary>

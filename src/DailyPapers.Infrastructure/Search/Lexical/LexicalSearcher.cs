@@ -17,6 +17,12 @@ public sealed class LexicalSearcher
 
     public const int MaxLimit = 1_000;
 
+    /// <summary>
+    /// Papers a query requiring most of the words must find to be the results. Fixed rather than tied to the page, so
+    /// that every page of one search comes from the same results.
+    /// </summary>
+    internal const int EnoughWithMostWords = 100;
+
     private static readonly Sort Newest = new(new SortField(LexicalFields.Day, SortFieldType.INT32, true), SortField.FIELD_SCORE);
 
     private static readonly Sort MostVoted = new(
@@ -27,10 +33,12 @@ public sealed class LexicalSearcher
     private readonly LexicalIndex _index;
     private readonly LexicalQueryBuilder _builder;
     private readonly LexicalHighlighter _highlighter;
+    private readonly long _exactBudget;
 
     public LexicalSearcher(LexicalIndex index, IOptions<LexicalOptions> options)
     {
         _index = index;
+        _exactBudget = options.Value.ExactPostingsBudget;
         _builder = new LexicalQueryBuilder(index.Analyzer, options.Value.TitleBoost, options.Value.AuthorsBoost);
         _highlighter = new LexicalHighlighter(index.Analyzer);
     }
@@ -55,9 +63,19 @@ public sealed class LexicalSearcher
         var searcher = lease.Searcher;
         if (limit == 0)
         {
-            var counter = new TotalHitCountCollector();
-            searcher.Search(built.Query, filter, counter);
-            return new LexicalSearchResult([], counter.TotalHits, built.Notice);
+            var total = 0;
+            foreach (var candidate in Candidates(built, searcher.IndexReader, _exactBudget))
+            {
+                var counter = new TotalHitCountCollector();
+                searcher.Search(candidate, filter, counter);
+                total = counter.TotalHits;
+                if (total >= EnoughWithMostWords)
+                {
+                    break;
+                }
+            }
+
+            return new LexicalSearchResult([], total, built.Notice);
         }
 
         var order = sort switch
@@ -66,9 +84,18 @@ public sealed class LexicalSearcher
             SearchSort.MostVoted => MostVoted,
             _ => built.IsScored ? null : Newest,
         };
-        var top = order is null
-            ? searcher.Search(built.Query, filter, offset + limit)
-            : searcher.Search(built.Query, filter, offset + limit, order, doDocScores: true, doMaxScore: false);
+        TopDocs top = null!;
+        foreach (var candidate in Candidates(built, searcher.IndexReader, _exactBudget))
+        {
+            // The last candidate always runs when none before it found enough; the loop runs at least once.
+            top = order is null
+                ? searcher.Search(candidate, filter, offset + limit)
+                : searcher.Search(candidate, filter, offset + limit, order, doDocScores: true, doMaxScore: false);
+            if (top.TotalHits >= EnoughWithMostWords)
+            {
+                break;
+            }
+        }
         var hits = new List<LexicalHit>(Math.Max(0, top.ScoreDocs.Length - offset));
         var ids = new IdReader(searcher.IndexReader);
         for (var i = offset; i < top.ScoreDocs.Length; i++)
@@ -77,6 +104,24 @@ public sealed class LexicalSearcher
         }
 
         return new LexicalSearchResult(hits, top.TotalHits, built.Notice);
+    }
+
+    /// <summary>
+    /// The queries to try in turn, the last always the query as typed (any plain word will do). When that would visit
+    /// more than <paramref name="budget"/> postings (<see cref="LexicalOptions.ExactPostingsBudget"/>), first every word, then all but one, and so on: each is taken
+    /// once it finds <see cref="EnoughWithMostWords"/> papers, ranked exactly as among all the papers with any word.
+    /// </summary>
+    private static IEnumerable<Query> Candidates(LexicalQuery built, IndexReader reader, long budget)
+    {
+        if (built.Words.Count >= 2 && built.WordTerms.Sum(term => (long)reader.DocFreq(term)) > budget)
+        {
+            for (var required = built.Words.Count; required >= 2; required--)
+            {
+                yield return built.Requiring(required);
+            }
+        }
+
+        yield return built.Query;
     }
 
     /// <summary>The best <paramref name="k"/> papers by BM25, best first: the lexical list for rank fusion.</summary>
