@@ -33,7 +33,7 @@ public sealed class LexicalOptions
     /// <summary>
     /// Postings a query whose words are all optional may visit and still be answered exactly. Beyond it (a common word
     /// such as "learning" alone has hundreds of thousands at 2.7M papers, where such queries took 61 ms at the median),
-    /// papers are first looked for with every word, then all but one, and so on, each step taken once it finds 100
+    /// papers are first looked for with every word, then all but one, then all but two, each step taken once it finds 100
     /// papers, ranked exactly as among all the papers with any word. A store of 75k papers stays under it for most queries.
     /// </summary>
     public long ExactPostingsBudget { get; set; } = 200_000;

@@ -108,14 +108,15 @@ public sealed class LexicalSearcher
 
     /// <summary>
     /// The queries to try in turn, the last always the query as typed (any plain word will do). When that would visit
-    /// more than <paramref name="budget"/> postings (<see cref="LexicalOptions.ExactPostingsBudget"/>), first every word, then all but one, and so on: each is taken
+    /// more than <paramref name="budget"/> postings (<see cref="LexicalOptions.ExactPostingsBudget"/>), first every word, then all but one, then all but two: each is taken
     /// once it finds <see cref="EnoughWithMostWords"/> papers, ranked exactly as among all the papers with any word.
     /// </summary>
     private static IEnumerable<Query> Candidates(LexicalQuery built, IndexReader reader, long budget)
     {
         if (built.Words.Count >= 2 && built.WordTerms.Sum(term => (long)reader.DocFreq(term)) > budget)
         {
-            for (var required = built.Words.Count; required >= 2; required--)
+            // At most three steps: a long question rarely has 100 papers with all but a few of its words.
+            for (var required = built.Words.Count; required >= Math.Max(2, built.Words.Count - 2); required--)
             {
                 yield return built.Requiring(required);
             }
