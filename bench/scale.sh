@@ -17,6 +17,8 @@
 # (about 30 min at 40 abstracts/s on 2 cores) and reused after.
 # Disk: about 2 KB per paper for the corpus, 2 KB for the store, 1.6 KB for its vectors, 0.6 KB for the indexes.
 set -euo pipefail
+export LC_ALL=C
+SCRATCH=$(realpath "${2:-${TMPDIR:-/tmp}}")
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 N=${1:-300000}
 VECTORS=${VECTORS:-derived}
@@ -26,15 +28,18 @@ SOURCE=../shared/data/arxiv-cs/arxiv-cs-2025-03-to-2026-07.kaggle.jsonl.gz
 [[ $VECTORS == derived || $VECTORS == random ]] || { echo "VECTORS must be derived or random" >&2; exit 2; }
 source bench/lib.sh
 need_shared "$SOURCE"
+for tool in sqlite3 /usr/bin/time bc; do
+    command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install sqlite3 time bc)" >&2; exit 2; }
+done
 
 log() { printf '[scale %s] %s\n' "$N" "$*" >&2; }
 
-TMP=$(mktemp -d "${2:-${TMPDIR:-/tmp}}/scale.XXXXXX")
+TMP=$(mktemp -d "$SCRATCH/scale.XXXXXX")
 SERVER_PID=""
 cleanup() {
     local rc=$?
     stop_pid "$SERVER_PID" 100
-    if [[ -n ${KEEP:-} ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
+    if [[ ${KEEP:-0} == 1 ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
     exit "$rc"
 }
 trap cleanup EXIT

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DailyPapers.Core.Papers;
 using DailyPapers.Core.Search;
 using DailyPapers.Infrastructure.Ingestion;
@@ -109,7 +110,7 @@ public static class SearchLatencyBench
                 else if (measured)
                 {
                     timings[mode].Add(elapsed);
-                    slowest.Add((elapsed, $"{mode} {elapsed:0.0} ms: {(mode == "similar" ? similar.Id : text)}"));
+                    slowest.Add((elapsed, string.Create(CultureInfo.InvariantCulture, $"{mode} {elapsed:0.0} ms: {(mode == "similar" ? similar.Id : text)}")));
                 }
             }
 

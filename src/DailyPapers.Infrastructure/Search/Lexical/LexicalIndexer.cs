@@ -23,9 +23,9 @@ public sealed class LexicalIndexer(
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// While a catch-up is filling an empty index, it refreshes after this share of the time it has run so far (and at
-    /// least every <see cref="RefreshInterval"/>): a refresh writes what is buffered as a segment, and once a second over
-    /// a first catch-up of millions of papers made thousands of small segments to merge again and again.
+    /// While a catch-up is filling an empty index, it refreshes after this share of the time it has run so far (and no
+    /// more often than every <see cref="RefreshInterval"/>): a refresh writes what is buffered as a segment, and once a
+    /// second over a first catch-up of millions of papers made a small segment a second to merge again and again.
     /// </summary>
     private const double FillingRefreshShare = 0.1;
 

@@ -31,10 +31,11 @@ public sealed class LexicalOptions
     public float AuthorsBoost { get; set; } = 1f;
 
     /// <summary>
-    /// Postings a query whose words are all optional may visit and still be answered exactly. Beyond it (a common word
-    /// such as "learning" alone has hundreds of thousands at 2.7M papers, where such queries took 61 ms at the median),
-    /// papers are first looked for with every word, then all but one, then all but two, each step taken once it finds 100
-    /// papers, ranked exactly as among all the papers with any word. A store of 75k papers stays under it for most queries.
+    /// Postings a query whose words are all optional may read and still be ranked by BM25 alone. Beyond it (a common
+    /// word such as "learning" alone has hundreds of thousands at 2.7M papers, where such queries took 61 ms at the
+    /// median), and when nothing else limits the papers (no required clause, no filter, relevance order), the papers
+    /// with every word come first, then those with all but one, then all but two, then any: each paper scores as under
+    /// "any word", but one with fewer of the words never ranks above one with more. 75k papers stay under it for most queries.
     /// </summary>
     public long ExactPostingsBudget { get; set; } = 200_000;
 

@@ -22,8 +22,8 @@ internal sealed record LexicalQuery(Query Query, bool IsScored, string? Notice)
 
     /// <summary>
     /// <see cref="Query"/> with at least <paramref name="words"/> of its plain words required. A paper it matches scores
-    /// exactly as under <see cref="Query"/>; over millions of papers it is far cheaper, since it only visits papers with
-    /// the rarest words instead of every paper with any word.
+    /// exactly as under <see cref="Query"/>; over millions of papers it is far cheaper, since its scorer leads with the
+    /// rarest words instead of visiting every paper with any word.
     /// </summary>
     public Query Requiring(int words)
     {

@@ -11,8 +11,8 @@ namespace DailyPapers.Infrastructure.Search.Lexical;
 /// <list type="bullet">
 /// <item>Plain words are optional (BM25 "OR", as the BEIR baselines): one bag of terms per field, title^boost +
 /// abstract + authors^boost, a repeated word counting once per repeat (Anserini's bag of words). With two words or
-/// more, <see cref="LexicalQuery.AllWords"/> is the same query can require most of the words (see
-/// <see cref="LexicalQuery.Requiring"/>), which the searcher does when any word would mean millions of papers.</item>
+/// more, <see cref="LexicalQuery.Requiring"/> makes the same query with most of them required, which the searcher
+/// ranks first when any word would mean hundreds of thousands of papers.</item>
 /// <item>What the user marked is required: "phrases" (slop 0), and words or phrases after au:, ti:, abs:, cat:.</item>
 /// <item>-excluded clauses are prohibited; categories filter without scoring; ids are optional id terms.</item>
 /// </list>

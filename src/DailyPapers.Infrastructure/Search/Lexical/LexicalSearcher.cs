@@ -17,12 +17,6 @@ public sealed class LexicalSearcher
 
     public const int MaxLimit = 1_000;
 
-    /// <summary>
-    /// Papers a query requiring most of the words must find to be the results. Fixed rather than tied to the page, so
-    /// that every page of one search comes from the same results.
-    /// </summary>
-    internal const int EnoughWithMostWords = 100;
-
     private static readonly Sort Newest = new(new SortField(LexicalFields.Day, SortFieldType.INT32, true), SortField.FIELD_SCORE);
 
     private static readonly Sort MostVoted = new(
@@ -63,19 +57,9 @@ public sealed class LexicalSearcher
         var searcher = lease.Searcher;
         if (limit == 0)
         {
-            var total = 0;
-            foreach (var candidate in Candidates(built, searcher.IndexReader, _exactBudget))
-            {
-                var counter = new TotalHitCountCollector();
-                searcher.Search(candidate, filter, counter);
-                total = counter.TotalHits;
-                if (total >= EnoughWithMostWords)
-                {
-                    break;
-                }
-            }
-
-            return new LexicalSearchResult([], total, built.Notice);
+            var counter = new TotalHitCountCollector();
+            searcher.Search(built.Query, filter, counter);
+            return new LexicalSearchResult([], counter.TotalHits, built.Notice);
         }
 
         var order = sort switch
@@ -84,38 +68,42 @@ public sealed class LexicalSearcher
             SearchSort.MostVoted => MostVoted,
             _ => built.IsScored ? null : Newest,
         };
-        TopDocs top = null!;
-        foreach (var candidate in Candidates(built, searcher.IndexReader, _exactBudget))
+        var depth = offset + limit;
+        var found = new List<ScoreDoc>(depth);
+        var seen = new HashSet<int>();
+        var total = 0;
+        foreach (var candidate in Candidates(built, searcher.IndexReader, mayRequireWords: order is null && filter is null))
         {
-            // The last candidate always runs when none before it found enough; the loop runs at least once.
-            top = order is null
-                ? searcher.Search(candidate, filter, offset + limit)
-                : searcher.Search(candidate, filter, offset + limit, order, doDocScores: true, doMaxScore: false);
-            if (top.TotalHits >= EnoughWithMostWords)
+            // Each step's papers after the ones before it, best first; the last step is the query as typed.
+            var top = order is null
+                ? searcher.Search(candidate, filter, depth)
+                : searcher.Search(candidate, filter, depth, order, doDocScores: true, doMaxScore: false);
+            total = Math.Max(total, top.TotalHits);
+            found.AddRange(top.ScoreDocs.Where(doc => seen.Add(doc.Doc)).Take(depth - found.Count));
+            if (found.Count >= depth)
             {
                 break;
             }
         }
-        var hits = new List<LexicalHit>(Math.Max(0, top.ScoreDocs.Length - offset));
-        var ids = new IdReader(searcher.IndexReader);
-        for (var i = offset; i < top.ScoreDocs.Length; i++)
-        {
-            hits.Add(new LexicalHit(ids.Get(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score));
-        }
 
-        return new LexicalSearchResult(hits, top.TotalHits, built.Notice);
+        var ids = new IdReader(searcher.IndexReader);
+        var hits = found.Skip(offset).Select(doc => new LexicalHit(ids.Get(doc.Doc), doc.Score)).ToList();
+        return new LexicalSearchResult(hits, total, built.Notice);
     }
 
     /// <summary>
-    /// The queries to try in turn, the last always the query as typed (any plain word will do). When that would visit
-    /// more than <paramref name="budget"/> postings (<see cref="LexicalOptions.ExactPostingsBudget"/>), first every word, then all but one, then all but two: each is taken
-    /// once it finds <see cref="EnoughWithMostWords"/> papers, ranked exactly as among all the papers with any word.
+    /// The queries whose papers make the results, in turn, the last always the query as typed (any plain word will do).
+    /// When that would read more than <see cref="LexicalOptions.ExactPostingsBudget"/> postings, and nothing else limits
+    /// the papers (no required clause, no filter, relevance order), first the papers with every word, then with all but
+    /// one, then all but two: the results are those of the first step, then the next step's other papers, and so on
+    /// until the page is full. Each paper scores as under "any word"; papers with more of the words come first.
     /// </summary>
-    private static IEnumerable<Query> Candidates(LexicalQuery built, IndexReader reader, long budget)
+    private IEnumerable<Query> Candidates(LexicalQuery built, IndexReader reader, bool mayRequireWords)
     {
-        if (built.Words.Count >= 2 && built.WordTerms.Sum(term => (long)reader.DocFreq(term)) > budget)
+        if (mayRequireWords && built.Words.Count >= 2 && !built.Kept.Any(clause => clause.Occur == Occur.MUST)
+            && built.WordTerms.Sum(term => (long)reader.DocFreq(term)) > _exactBudget)
         {
-            // At most three steps: a long question rarely has 100 papers with all but a few of its words.
+            // At most three steps: a long question rarely has many papers with all but a few of its words.
             for (var required = built.Words.Count; required >= Math.Max(2, built.Words.Count - 2); required--)
             {
                 yield return built.Requiring(required);

@@ -6,12 +6,15 @@ namespace DailyPapers.Infrastructure.Search.Vectors;
 /// <summary>
 /// The papers inside the embedding window without a current vector, as the metrics report them. Counting them reads
 /// every pending paper (9 s at 2.7M), so a sample counts again only when the papers' or the vectors' change counter
-/// or the window's first day moved since the last count (else the number is the same), and not before
-/// <see cref="CountSpacing"/> times as long as the last count took has passed (at most a tenth of a core).
+/// or the window's first day moved since the last count, or <see cref="MaxAge"/> passed (a batch of papers whose text
+/// did not change is marked current without moving a counter), and not before <see cref="CountSpacing"/> times as long
+/// as the last count took has passed (at most a tenth of a core).
 /// </summary>
 public sealed class EmbeddingBacklog(PaperVectorStore vectors, StoreVersion version, string model, TimeProvider clock, EmbeddingWindow? window = null)
 {
     private const int CountSpacing = 10;
+
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
     private (long Papers, long Vectors, DateTime? Since)? _countedAt;
     private long _countEnded;
@@ -30,7 +33,7 @@ public sealed class EmbeddingBacklog(PaperVectorStore vectors, StoreVersion vers
 
         var since = window?.Cutoff();
         var state = (await version.CurrentAsync(cancellationToken), await vectors.ReadSequenceAsync(cancellationToken), since);
-        if (state == _countedAt)
+        if (state == _countedAt && clock.GetElapsedTime(_countEnded) < MaxAge)
         {
             return Value;
         }

@@ -33,7 +33,7 @@ public sealed class EmbeddingBacklogTests(EmbeddingModels models)
         clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(0, await backlog.SampleAsync(CancellationToken.None));
 
-        // ...until a paper is written: then every paper is pending again, the new one too.
+        // ...until a paper is written (or five minutes pass): then every paper is pending again, the new one too.
         await bed.Lexical.WriteAsync(SamplePapers.Item("2506.99999", "A paper written later", listedOn: new DateOnly(2025, 6, 9)));
         clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(papers + 1, await backlog.SampleAsync(CancellationToken.None));
