@@ -33,9 +33,9 @@ public sealed class LexicalOptions
     /// <summary>
     /// Postings a query whose words are all optional may read and still be ranked by BM25 alone. Beyond it (a common
     /// word such as "learning" alone has hundreds of thousands at 2.7M papers, where such queries took 61 ms at the
-    /// median), and when nothing else limits the papers (no required clause, no filter, relevance order), the papers
-    /// with every word come first, then those with all but one, then all but two, then any: each paper scores as under
-    /// "any word", but one with fewer of the words never ranks above one with more. 75k papers stay under it for most queries.
+    /// median), in relevance order without a filter, the papers with every word come first, then those with all but one,
+    /// then all but two, then the rest: the same papers, each with its BM25 score, but one with fewer of the words never
+    /// ranks above one with more. 75k papers stay under it for most queries.
     /// </summary>
     public long ExactPostingsBudget { get; set; } = 200_000;
 

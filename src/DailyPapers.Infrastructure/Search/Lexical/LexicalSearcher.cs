@@ -93,15 +93,15 @@ public sealed class LexicalSearcher
 
     /// <summary>
     /// The queries whose papers make the results, in turn, the last always the query as typed (any plain word will do).
-    /// When that would read more than <see cref="LexicalOptions.ExactPostingsBudget"/> postings, and nothing else limits
-    /// the papers (no required clause, no filter, relevance order), first the papers with every word, then with all but
-    /// one, then all but two: the results are those of the first step, then the next step's other papers, and so on
-    /// until the page is full. Each paper scores as under "any word"; papers with more of the words come first.
+    /// When that would read more than <see cref="LexicalOptions.ExactPostingsBudget"/> postings (and the order is by
+    /// relevance, without a filter), first the papers with every word, then with all but one, then all but two, each with
+    /// the query's required clauses: the results are those of the first step, then the next step's other papers, and so
+    /// on until the page is full, so they are the same papers as the query's. Each scores as under the query; papers with
+    /// more of the words come first. The total is the broadest step's that ran.
     /// </summary>
     private IEnumerable<Query> Candidates(LexicalQuery built, IndexReader reader, bool mayRequireWords)
     {
-        if (mayRequireWords && built.Words.Count >= 2 && !built.Kept.Any(clause => clause.Occur == Occur.MUST)
-            && built.WordTerms.Sum(term => (long)reader.DocFreq(term)) > _exactBudget)
+        if (mayRequireWords && built.Words.Count >= 2 && built.WordTerms.Sum(term => (long)reader.DocFreq(term)) > _exactBudget)
         {
             // At most three steps: a long question rarely has many papers with all but a few of its words.
             for (var required = built.Words.Count; required >= Math.Max(2, built.Words.Count - 2); required--)

@@ -50,7 +50,7 @@ public sealed class MostWordsFirstTests
     [Theory]
     [InlineData("cat:cs.LG ocean turbine")]
     [InlineData("\"study\" ocean turbine")]
-    public async Task A_required_clause_keeps_every_word_optional(string query)
+    public async Task With_a_required_clause_the_same_papers_are_found_with_the_same_scores(string query)
     {
         await using var exact = await CorpusAsync(new LexicalOptions());
         await using var most = await CorpusAsync(new LexicalOptions { ExactPostingsBudget = 0 });
