@@ -71,6 +71,13 @@ public sealed class HarvestServiceTests
         }
 
         var job = await scheduler.GetJobDetail(HarvestJob.Key);
+        for (var waited = 0; job?.JobDataMap.ContainsKey("failures") != true && waited < 50; waited++)
+        {
+            // The job's data is stored when its run ends, just after the run schedules the retry.
+            await Task.Delay(100);
+            job = await scheduler.GetJobDetail(HarvestJob.Key);
+        }
+
         await host.StopAsync();
 
         Assert.NotNull(retry);
