@@ -14,7 +14,10 @@ internal sealed record LexicalQuery(Query Query, bool IsScored, string? Notice)
     /// <summary>The clauses of <see cref="Query"/> that are not plain words: categories, required and excluded ones.</summary>
     public IReadOnlyList<BooleanClause> Kept { get; init; } = [];
 
-    /// <summary>Each plain word's query, when there are two or more and <see cref="Requiring"/> may be used; else empty.</summary>
+    /// <summary>
+    /// Each plain word's query (each part of a hyphenated word being a word), when there are two or more and
+    /// <see cref="Requiring"/> may be used; else empty.
+    /// </summary>
     public IReadOnlyList<Query> Words { get; init; } = [];
 
     /// <summary>The terms the plain words look for, in every field: what the query with optional words visits.</summary>

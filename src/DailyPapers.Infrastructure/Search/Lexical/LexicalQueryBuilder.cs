@@ -36,11 +36,9 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
             }
             else if (clause is { Field: QueryField.Any, IsPhrase: false, IsExcluded: false })
             {
-                var word = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-                if (AddToBags(word, clause.Text))
+                if (AddToBags(bags, clause.Text))
                 {
-                    AddToBags(bags, clause.Text);
-                    words.Add(word);
+                    words.AddRange(SplitWords(clause.Text));
                 }
                 else
                 {
@@ -112,6 +110,37 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
         }
 
         return queries;
+    }
+
+    /// <summary>
+    /// A plain word's terms as the words <see cref="LexicalQuery.Requiring"/> counts: one per title term, so the parts of
+    /// "vision-language" are two words (a paper with only "vision" has fewer of them, and requiring both reads the papers
+    /// of the rarer). A name's terms go with the title term at their position, and those at a stop word's position (the
+    /// names keep "of") with the word before, so that every term of the bags is in one word and scores alike.
+    /// </summary>
+    private List<Dictionary<string, Dictionary<string, int>>> SplitWords(string text)
+    {
+        var byPosition = new SortedDictionary<int, Dictionary<string, Dictionary<string, int>>>();
+        foreach (var term in LexicalAnalysis.Terms(analyzer, LexicalFields.Title, text))
+        {
+            if (!byPosition.TryGetValue(term.Position, out var word))
+            {
+                byPosition[term.Position] = word = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+            }
+
+            Count(word, LexicalFields.Title, term.Text);
+            Count(word, LexicalFields.Abstract, term.Text);
+        }
+
+        var positions = byPosition.Keys.ToList();
+        foreach (var term in LexicalAnalysis.Terms(analyzer, LexicalFields.Authors, text))
+        {
+            // The last title position at or before the name's term; the first when the name's term comes before them all.
+            var at = positions.FindLastIndex(p => p <= term.Position);
+            Count(byPosition[positions[Math.Max(at, 0)]], LexicalFields.Authors, term.Text);
+        }
+
+        return [.. byPosition.Values];
     }
 
     /// <summary>Adds a plain word's terms to the bags; false when it is only stop words (and so adds nothing).</summary>
