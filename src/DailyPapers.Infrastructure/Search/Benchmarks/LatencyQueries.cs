@@ -43,6 +43,17 @@ public static class LatencyQueries
         return queries;
     }
 
+    /// <summary>
+    /// What kind of query <see cref="Generate"/> made <paramref name="query"/>, for latency by kind: "au:" or "cat:" with
+    /// words, a "phrase", words with a hyphenated one ("vision-language": several terms to a word), or plain words.
+    /// </summary>
+    public static string Kind(string query) =>
+        query.StartsWith("au:", StringComparison.Ordinal) ? "au: and words"
+        : query.StartsWith("cat:", StringComparison.Ordinal) ? "cat: and words"
+        : query.Contains('"', StringComparison.Ordinal) ? "phrase"
+        : query.Contains('-', StringComparison.Ordinal) ? "hyphenated words"
+        : "words";
+
     /// <summary>Lower-cased title words a person would type: no stop words, no TeX, no bare numbers or punctuation.</summary>
     public static IReadOnlyList<string> ContentWords(string title) =>
         [.. title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)

@@ -73,7 +73,8 @@ public static class SearchLatencyBench
     /// <summary>
     /// Runs <paramref name="warmUp"/> then <paramref name="queryCount"/> queries made from <paramref name="papers"/> in every
     /// mode (FTS5 only when a peer is given), and the similar papers of as many random papers. Modes take turns query by
-    /// query, so load from other processes hits them alike. Returns the measured milliseconds per mode, in mode order.
+    /// query, so load from other processes hits them alike. Returns the measured milliseconds per mode, in mode order,
+    /// then the lexical ones again by kind of query (<see cref="LatencyQueries.Kind"/>).
     /// </summary>
     internal static (Dictionary<string, List<double>> Timings, IReadOnlyList<string> Queries, int Fts5Skipped, IReadOnlyList<string> Slowest) Measure(
         PaperSearch search, Fts5Peer? fts, IReadOnlyList<LatencyPaper> papers, int queryCount, int warmUp, IProgress<BenchProgress>? progress, CancellationToken cancellationToken)
@@ -84,6 +85,7 @@ public static class SearchLatencyBench
         var similarIds = Enumerable.Range(0, warmUp + queryCount).Select(_ => papers[random.Next(papers.Count)]).ToList();
 
         var timings = modes.ToDictionary(m => m, _ => new List<double>(queryCount), StringComparer.Ordinal);
+        var byKind = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
         var fts5Skipped = 0;
         var slowest = new List<(double Ms, string What)>();
         for (var i = 0; i < queries.Count; i++)
@@ -110,6 +112,12 @@ public static class SearchLatencyBench
                 else if (measured)
                 {
                     timings[mode].Add(elapsed);
+                    if (mode == "lexical")
+                    {
+                        byKind.TryAdd(LatencyQueries.Kind(text), []);
+                        byKind[LatencyQueries.Kind(text)].Add(elapsed);
+                    }
+
                     slowest.Add((elapsed, string.Create(CultureInfo.InvariantCulture, $"{mode} {elapsed:0.0} ms: {(mode == "similar" ? similar.Id : text)}")));
                 }
             }
@@ -118,6 +126,12 @@ public static class SearchLatencyBench
             {
                 progress?.Report(new BenchProgress(i < warmUp ? "warming up" : "queries", i < warmUp ? i + 1 : i + 1 - warmUp, i < warmUp ? warmUp : queries.Count - warmUp));
             }
+        }
+
+        // Lexical latency by kind of query after the modes: where the time goes.
+        foreach (var (kind, times) in byKind)
+        {
+            timings[$"lexical · {kind}"] = times;
         }
 
         return (timings, [.. queries.Skip(warmUp).Take(12)], fts5Skipped, [.. slowest.OrderByDescending(s => s.Ms).Take(12).Select(s => s.What)]);

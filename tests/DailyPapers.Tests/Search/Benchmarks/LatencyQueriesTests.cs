@@ -26,6 +26,14 @@ public sealed class LatencyQueriesTests
         Assert.All(queries, q => Assert.NotNull(Fts5Query.From(SearchQuery.Parse(q))));
     }
 
+    [Theory]
+    [InlineData("au:Lovelace vision", "au: and words")]
+    [InlineData("cat:cs.CV dense-prediction", "cat: and words")]
+    [InlineData("\"vision transformers\" dense", "phrase")]
+    [InlineData("self-supervised scaling", "hyphenated words")]
+    [InlineData("scaling vision", "words")]
+    public void Kind_names_what_Generate_made(string query, string kind) => Assert.Equal(kind, LatencyQueries.Kind(query));
+
     [Fact]
     public void ContentWords_drops_stop_words_tex_and_punctuation()
     {
