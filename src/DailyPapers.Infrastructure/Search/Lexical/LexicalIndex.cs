@@ -20,6 +20,7 @@ public sealed class LexicalIndex : IDisposable
 {
     private readonly System.Threading.Lock _gate = new();
     private readonly ILogger<LexicalIndex> _logger;
+    private readonly TaskScheduler? _segmentScheduler;
     private State? _state;
     private bool _disposed;
 
@@ -28,6 +29,7 @@ public sealed class LexicalIndex : IDisposable
         Path = System.IO.Path.GetFullPath(path);
         _logger = logger;
         Similarity = new BM25Similarity(options.K1, options.B);
+        _segmentScheduler = options.SearchSegmentsInParallel ? TaskScheduler.Default : null;
         Analyzer = LexicalAnalysis.Create();
     }
 
@@ -50,6 +52,16 @@ public sealed class LexicalIndex : IDisposable
         {
             using var lease = Acquire();
             return lease.Searcher.IndexReader.NumDocs;
+        }
+    }
+
+    /// <summary>Segments the searchers currently see: each one task when segments are searched in parallel.</summary>
+    internal int SegmentCount
+    {
+        get
+        {
+            using var lease = Acquire();
+            return lease.Searcher.IndexReader.Leaves.Count;
         }
     }
 
@@ -152,7 +164,7 @@ public sealed class LexicalIndex : IDisposable
                 writer.DeleteAll();
             }
 
-            var searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
+            var searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity, _segmentScheduler));
             return new State(directory, writer, searchers) { Committed = committed ?? 0, Applied = committed ?? 0 };
         }
         catch
@@ -234,8 +246,17 @@ public sealed class LexicalIndex : IDisposable
         public long Applied { get; set; }
     }
 
-    private sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
+    /// <summary>
+    /// Searchers with BM25; with a scheduler, a search for the top papers scores each segment on its own task and merges
+    /// the pages (by score, then index order, as one segment after another would), so one query can use every core.
+    /// </summary>
+    private sealed class SimilaritySearcherFactory(Similarity similarity, TaskScheduler? segments) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            var searcher = segments is null ? new IndexSearcher(reader) : new IndexSearcher(reader, segments);
+            searcher.Similarity = similarity;
+            return searcher;
+        }
     }
 }

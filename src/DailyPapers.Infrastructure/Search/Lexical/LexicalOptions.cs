@@ -39,6 +39,14 @@ public sealed class LexicalOptions
     /// </summary>
     public long ExactPostingsBudget { get; set; } = 200_000;
 
+    /// <summary>
+    /// Whether one search scores the index's segments side by side, a task per segment on the shared thread pool. An
+    /// index of millions of papers is a handful of segments of about equal size, so a query that scores many papers
+    /// uses every core while the machine is otherwise idle. Under many concurrent searches it gains nothing and costs
+    /// some scheduling: turn it off there.
+    /// </summary>
+    public bool SearchSegmentsInParallel { get; set; } = true;
+
     /// <summary>BM25 term-frequency saturation; 0.9 with <see cref="B"/> 0.4 are Anserini's defaults for BEIR.</summary>
     public float K1 { get; set; } = 0.9f;
 
