@@ -23,7 +23,8 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
     {
         var root = new BooleanQuery(disableCoord: true);
         var bags = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        var words = new List<Dictionary<string, Dictionary<string, int>>>();
+        // Keyed by title term, in order of first use: "vision vision-language" is two words, "vision" counted twice.
+        var words = new Dictionary<string, Dictionary<string, Dictionary<string, int>>>(StringComparer.Ordinal);
         var onlyStopWords = new List<QueryClause>();
         var notices = new List<string>();
         var scored = false;
@@ -38,7 +39,7 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
             {
                 if (AddToBags(bags, clause.Text))
                 {
-                    words.AddRange(SplitWords(clause.Text));
+                    AddWords(words, clause.Text);
                 }
                 else
                 {
@@ -54,7 +55,7 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
 
         // Before the bags: the clauses so far (categories, required and excluded) are the ones every variant keeps.
         var kept = root.Clauses.ToList();
-        var wordQueries = WordQueries(root, words, parsed.ArxivIds.Count > 0);
+        var wordQueries = WordQueries(root, [.. words.Values], parsed.ArxivIds.Count > 0);
         AddBags(root, bags);
         scored |= bags.Count > 0;
 
@@ -113,21 +114,23 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
     }
 
     /// <summary>
-    /// A plain word's terms as the words <see cref="LexicalQuery.Requiring"/> counts: one per title term, so the parts of
-    /// "vision-language" are two words (a paper with only "vision" has fewer of them, and requiring both reads the papers
-    /// of the rarer). A name's terms go with the title term at their position, and those at a stop word's position (the
-    /// names keep "of") with the word before, so that every term of the bags is in one word and scores alike.
+    /// Adds a plain word's terms to the words <see cref="LexicalQuery.Requiring"/> counts, one word per title term: the
+    /// parts of "vision-language" are two words (a paper with only "vision" has fewer of them, and requiring both reads
+    /// the papers of the rarer), and a term met again ("end-to-end", or typed twice) is the same word counted twice. A
+    /// name's terms go with the title term at their position, those at a stop word's position (names keep "to") with the
+    /// one before, or the first: every term of the bags is in one word, with its count, so papers score alike.
     /// </summary>
-    private List<Dictionary<string, Dictionary<string, int>>> SplitWords(string text)
+    private void AddWords(Dictionary<string, Dictionary<string, Dictionary<string, int>>> words, string text)
     {
         var byPosition = new SortedDictionary<int, Dictionary<string, Dictionary<string, int>>>();
         foreach (var term in LexicalAnalysis.Terms(analyzer, LexicalFields.Title, text))
         {
-            if (!byPosition.TryGetValue(term.Position, out var word))
+            if (!words.TryGetValue(term.Text, out var word))
             {
-                byPosition[term.Position] = word = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+                words[term.Text] = word = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
             }
 
+            byPosition[term.Position] = word;
             Count(word, LexicalFields.Title, term.Text);
             Count(word, LexicalFields.Abstract, term.Text);
         }
@@ -139,8 +142,6 @@ internal sealed class LexicalQueryBuilder(Analyzer analyzer, float titleBoost, f
             var at = positions.FindLastIndex(p => p <= term.Position);
             Count(byPosition[positions[Math.Max(at, 0)]], LexicalFields.Authors, term.Text);
         }
-
-        return [.. byPosition.Values];
     }
 
     /// <summary>Adds a plain word's terms to the bags; false when it is only stop words (and so adds nothing).</summary>

@@ -24,6 +24,8 @@ public sealed class LatencyQueriesTests
         Assert.Contains(queries, q => q.StartsWith('"'));
         Assert.All(queries, q => Assert.Null(SearchQuery.Parse(q).Notice));
         Assert.All(queries, q => Assert.NotNull(Fts5Query.From(SearchQuery.Parse(q))));
+        // Latency by kind tells each of them apart (these titles have no hyphenated word).
+        Assert.Equal(["au: and words", "cat: and words", "phrase", "words"], queries.Select(LatencyQueries.Kind).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Theory]
