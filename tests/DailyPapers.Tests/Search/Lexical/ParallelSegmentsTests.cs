@@ -22,16 +22,25 @@ public sealed class ParallelSegmentsTests
     {
         await using var bed = await CorpusAsync();
         Assert.True(bed.Index.SegmentCount >= 4, $"the corpus is in {bed.Index.SegmentCount} segments");
+        Assert.Contains("executor=System.Threading.Tasks", SearcherText(bed), StringComparison.Ordinal);
         var parallel = Pages.Select(page => Page(bed, query, sort, page)).ToList();
 
         // The same index files, opened again with one segment after another.
         bed.Options.SearchSegmentsInParallel = false;
         bed.Restart();
+        Assert.DoesNotContain("executor=System", SearcherText(bed), StringComparison.Ordinal);
         var sequential = Pages.Select(page => Page(bed, query, sort, page)).ToList();
 
         Assert.Equal(sequential.Select(p => p.TotalHits), parallel.Select(p => p.TotalHits));
         Assert.Equal(sequential.Select(p => p.Hits.Select(h => (h.Id, h.Score)).ToList()), parallel.Select(p => p.Hits.Select(h => (h.Id, h.Score)).ToList()));
         Assert.Equal(sequential[2].Hits.Skip(25).Take(40), parallel[1].Hits);
+    }
+
+    /// <summary>Lucene's own description of the searcher, which names the scheduler it runs segments on.</summary>
+    private static string SearcherText(LexicalTestbed bed)
+    {
+        using var lease = bed.Index.Acquire();
+        return lease.Searcher.ToString();
     }
 
     private static LexicalSearchResult Page(LexicalTestbed bed, string query, SearchSort sort, (int Offset, int Limit) page) =>
