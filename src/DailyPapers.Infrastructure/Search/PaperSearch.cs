@@ -17,10 +17,11 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
 
     /// <summary>
     /// The least share of all papers a restriction must pass for over-fetching to be tried: then at most
-    /// <see cref="OverFetch"/> / 0.2 = 10 candidates are checked per one wanted. Narrower ones search the graph for
-    /// their papers only.
+    /// <see cref="OverFetch"/> / 0.05 = 40 candidates (4,000 for a page of 100) are checked per one wanted. Narrower
+    /// ones search the graph for their papers only, which first lists every passing paper: at 2.7M papers a fifth was
+    /// 540,000 ids, and a filter passing 7% or 15% of them took 151 or 345 ms at the median that way.
     /// </summary>
-    private const double BroadShare = 0.2;
+    private const double BroadShare = 0.05;
 
     public LexicalSearcher Lexical => lexical;
 
