@@ -30,6 +30,12 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
     /// </summary>
     private const int WidestOverFetch = 16;
 
+    /// <summary>
+    /// The most candidates one over-fetch may look at: a deep page in a narrow share would otherwise walk most of the
+    /// graph and check hundreds of thousands of ids; the passing papers' own graph search is cheaper there.
+    /// </summary>
+    private const int MostOverFetched = 20_000;
+
     public LexicalSearcher Lexical => lexical;
 
     /// <summary>Whether vectors can take part: the model is on, the stored vectors are loaded and some paper has one.</summary>
@@ -147,7 +153,7 @@ public sealed class PaperSearch(LexicalSearcher lexical, SemanticSearcher? seman
         if (share >= BroadShare)
         {
             var first = (int)Math.Ceiling(candidates * OverFetch / share);
-            for (var wanted = first; wanted <= first * WidestOverFetch; wanted *= 4)
+            for (var wanted = first; wanted <= Math.Min(first * WidestOverFetch, MostOverFetched); wanted *= 4)
             {
                 var nearest = vectors.Search(vector, wanted, within: null, rescore: false);
                 var allowed = lexical.KeepAllowed([.. nearest.Select(h => h.Id)], query, filters).ToHashSet(StringComparer.Ordinal);

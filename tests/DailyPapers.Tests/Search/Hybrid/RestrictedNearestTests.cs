@@ -41,7 +41,9 @@ public sealed class RestrictedNearestTests(EmbeddingModels models)
         await bed.Follower.CatchUpAsync(CancellationToken.None);
         var query = Around(1, dimensions, random);
 
-        var found = bed.Search.NearestIds(query, SearchQuery.Parse(null), new SearchFilters { Categories = ["cs.CV"] }, 100).Take(10).ToList();
+        // Ten candidates: the first over-fetch (the 220 nearest) holds none of the passing papers, nor the next (880); the
+        // third looks at every paper.
+        var found = bed.Search.NearestIds(query, SearchQuery.Parse(null), new SearchFilters { Categories = ["cs.CV"] }, 10).ToList();
 
         var exact = vectors.Where(v => v.Key.StartsWith("2501.", StringComparison.Ordinal))
             .OrderByDescending(v => Dot(v.Value, query)).Take(10).Select(v => v.Key);
