@@ -114,8 +114,13 @@ public static class SearchLatencyBench
                     timings[mode].Add(elapsed);
                     if (mode == "lexical")
                     {
-                        byKind.TryAdd(LatencyQueries.Kind(text), []);
-                        byKind[LatencyQueries.Kind(text)].Add(elapsed);
+                        var kind = LatencyQueries.Kind(text);
+                        if (!byKind.TryGetValue(kind, out var times))
+                        {
+                            byKind[kind] = times = [];
+                        }
+
+                        times.Add(elapsed);
                     }
 
                     slowest.Add((elapsed, string.Create(CultureInfo.InvariantCulture, $"{mode} {elapsed:0.0} ms: {(mode == "similar" ? similar.Id : text)}")));
